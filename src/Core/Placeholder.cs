@@ -1,0 +1,1 @@
+namespace Serverless.Core; internal static class Placeholder { }
