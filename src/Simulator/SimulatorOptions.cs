@@ -1,0 +1,77 @@
+namespace Serverless.Simulator;
+
+/// <summary>
+/// Behaviour of the simulated third-party user API. Values are copied when the simulator starts,
+/// so mutating an instance afterwards has no effect; use the <see cref="ApiSimulator"/> setters to steer a running one.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Service time of an admitted request, in milliseconds. The slot is held for this long, which is what makes the concurrency limit bite.</summary>
+    public int LatencyMs { get; set; } = 50;
+
+    /// <summary>± uniform jitter on <see cref="LatencyMs"/>, drawn from a seeded stream separate from the fault stream so that turning jitter on does not change which requests fail.</summary>
+    public int LatencyJitterMs { get; set; }
+
+    /// <summary>More than this many admitted requests in flight → 429 with Retry-After. 0 = unlimited.</summary>
+    public int ConcurrencyLimit { get; set; } = 20;
+
+    /// <summary>Retry-After sent with 429 and 503.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Fraction (0..1) of admitted, known-id requests answered with a server error, chosen by the seeded RNG.</summary>
+    public double ErrorRate { get; set; }
+
+    /// <summary>
+    /// Of the injected server errors, the share answered 500 (no Retry-After) rather than 503 (with Retry-After).
+    /// Real APIs produce both, and clients must not assume every 5xx carries a hint.
+    /// </summary>
+    public double InternalServerErrorShare { get; set; } = 0.25;
+
+    /// <summary>Ids 1..UserCount exist; anything else (including id ≤ 0 and non-numbers) is 404.</summary>
+    public int UserCount { get; set; } = 1_000_000;
+
+    /// <summary>Seeds user content and the fault/jitter streams, so runs are reproducible.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Ban clients that keep pushing through 429s, as real APIs do; this is what punishes a retry loop that ignores Retry-After.</summary>
+    public bool BanEnabled { get; set; } = true;
+
+    /// <summary>Sliding window over which overload is judged.</summary>
+    public TimeSpan BanWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Minimum requests in the window before a ban can trigger, so a short burst at start-up is never punished.</summary>
+    public int BanMinRequests { get; set; } = 50;
+
+    /// <summary>Ban when at least this fraction of the window's requests were rejected with 429.</summary>
+    public double BanRejectRatio { get; set; } = 0.5;
+
+    /// <summary>How long a ban lasts; every request meanwhile gets 403 with Retry-After = remaining cooldown.</summary>
+    public TimeSpan BanCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Throws if the options describe something the simulator cannot honour, so a typo fails loudly at start rather than producing odd numbers.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string name, object value, string rule)
+        {
+            if (!ok)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} {rule}.");
+            }
+        }
+
+        Require(LatencyMs >= 0, nameof(LatencyMs), LatencyMs, "must be >= 0");
+        Require(LatencyJitterMs >= 0, nameof(LatencyJitterMs), LatencyJitterMs, "must be >= 0");
+        Require(ConcurrencyLimit >= 0, nameof(ConcurrencyLimit), ConcurrencyLimit, "must be >= 0 (0 = unlimited)");
+        Require(RetryAfterSeconds >= 0, nameof(RetryAfterSeconds), RetryAfterSeconds, "must be >= 0");
+        Require(ErrorRate is >= 0 and <= 1, nameof(ErrorRate), ErrorRate, "must be within 0..1");
+        Require(InternalServerErrorShare is >= 0 and <= 1, nameof(InternalServerErrorShare), InternalServerErrorShare, "must be within 0..1");
+        Require(UserCount >= 0, nameof(UserCount), UserCount, "must be >= 0");
+        Require(BanWindow > TimeSpan.Zero, nameof(BanWindow), BanWindow, "must be positive");
+        Require(BanMinRequests >= 1, nameof(BanMinRequests), BanMinRequests, "must be >= 1");
+        Require(BanRejectRatio is > 0 and <= 1, nameof(BanRejectRatio), BanRejectRatio, "must be within (0..1]");
+        Require(BanCooldown >= TimeSpan.Zero, nameof(BanCooldown), BanCooldown, "must be >= 0");
+    }
+
+    /// <summary>Copy, so the running simulator is isolated from later changes by the caller.</summary>
+    public SimulatorOptions Clone() => (SimulatorOptions)MemberwiseClone();
+}
