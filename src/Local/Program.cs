@@ -1,1 +1,7 @@
-return 0;
+using System.CommandLine;
+using Serverless.Local.Commands;
+
+var root = new RootCommand("Serverless local runner: the same Core orchestrations on the Durable Task engine, without Functions Core Tools.");
+root.Subcommands.Add(UsersCommand.Create());
+root.Subcommands.Add(RunsCommand.Create());
+return await root.Parse(args).InvokeAsync();

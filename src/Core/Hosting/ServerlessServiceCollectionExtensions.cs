@@ -1,0 +1,54 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serverless.Core.Http;
+using Serverless.Core.Options;
+using Serverless.Core.Storage;
+using Serverless.Core.Users;
+
+namespace Serverless.Core.Hosting;
+
+public static class ServerlessServiceCollectionExtensions
+{
+    /// <summary>The storage connection the Functions host uses too; Azurite when unset.</summary>
+    public const string StorageConnectionKey = "AzureWebJobsStorage";
+
+    /// <summary>Options (validated at start), the user API client with its pipeline, the result store, the activities.</summary>
+    public static IServiceCollection AddServerlessCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<UserApiOptions>().Bind(configuration.GetSection(UserApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UserFetchOptions>().Bind(configuration.GetSection(UserFetchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResultStoreOptions>().Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddHttpClient<UserApiClient>((sp, http) =>
+            {
+                UserApiOptions options = sp.GetRequiredService<IOptions<UserApiOptions>>().Value;
+                http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
+                // The pipeline owns timeouts (per attempt) and the retry budget.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                MaxConnectionsPerServer = 1024,
+            })
+            .AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
+                UserApiResilience.Configure(
+                    builder,
+                    context.ServiceProvider.GetRequiredService<IOptions<UserApiOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
+        services.AddSingleton<BlobResultStore>();
+
+        services.AddSingleton<UserFetchStarter>();
+        services.AddSingleton<RunsHttpApi>();
+
+        services.AddTransient<FetchUserActivity>();
+        services.AddTransient<WriteUserResultsActivity>();
+        services.AddTransient<UserFetchOrchestrator>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.DurableTask;
+using Serverless.Core.Storage;
+using Serverless.Core.Users;
+
+namespace Serverless.Core.Hosting;
+
+/// <summary>Every orchestrator and activity, for hosts that run them on the Durable Task worker (local runner, tests).</summary>
+public static class ServerlessTasks
+{
+    public static void Register(DurableTaskRegistry tasks)
+    {
+        tasks.AddOrchestrator<UserFetchOrchestrator>();
+        tasks.AddActivity<FetchUserActivity>();
+        tasks.AddActivity<WriteUserResultsActivity>();
+    }
+}

@@ -1,1 +1,0 @@
-namespace Serverless.Core; internal static class Placeholder { }

@@ -1,0 +1,6 @@
+namespace Serverless.Core.Runs;
+
+public static class RunKinds
+{
+    public const string Users = "users";
+}

@@ -1,0 +1,34 @@
+using Microsoft.DurableTask.Client;
+
+namespace Serverless.Core.Runs;
+
+/// <summary>Reads a run's state from the engine: progress from the custom status, results from the output.</summary>
+public static class RunStatusReader
+{
+    public static async Task<RunStatus?> ReadAsync(DurableTaskClient client, string runId, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+        return instance is null ? null : From(instance, time);
+    }
+
+    public static RunStatus From(OrchestrationMetadata instance, TimeProvider time)
+    {
+        RunSummary? summary = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<RunSummary>() : null;
+        RunProgress? progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunProgress>();
+        bool finished = instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+        DateTimeOffset end = finished ? instance.LastUpdatedAt : time.GetUtcNow();
+        return new RunStatus(
+            instance.InstanceId,
+            summary?.Kind ?? progress?.Kind,
+            instance.RuntimeStatus.ToString(),
+            summary?.Total ?? progress?.Total ?? 0,
+            summary?.Succeeded ?? progress?.Succeeded ?? 0,
+            summary?.Failed ?? progress?.Failed ?? 0,
+            finished ? 0 : progress?.InFlight ?? 0,
+            instance.CreatedAt,
+            instance.LastUpdatedAt,
+            Math.Max(0, (end - instance.CreatedAt).TotalSeconds),
+            summary?.Files,
+            instance.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Serverless.Core.Users;
+
+public sealed record FetchUserInput(string RunId, int UserId);

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.RateLimiting;
+using Polly.Retry;
+using Polly.Timeout;
+using Serverless.Core.Options;
+
+namespace Serverless.Core.Users;
+
+/// <summary>
+/// The Polly v8 pipeline around every call to the user API, outermost first:
+/// retry (jittered exponential backoff, Retry-After honoured) → circuit breaker → rate limiter → per-attempt timeout.
+/// The limiter sits inside the retry so that every attempt, not just every user, spends a permit.
+/// </summary>
+public static class UserApiResilience
+{
+    public const string PipelineName = "user-api";
+
+    /// <summary>Attempts made for one request, written by the retry strategy into the request's resilience context.</summary>
+    public static readonly ResiliencePropertyKey<int> AttemptsKey = new("serverless.attempts");
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UserApiOptions options, TimeProvider time)
+    {
+        builder.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = options.MaxRetryDelay,
+            // Our delay generator reads Retry-After itself so it can add jitter: a plain Retry-After
+            // makes every rejected caller come back in the same instant and collide again.
+            ShouldRetryAfterHeader = false,
+            ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && IsRetryable(args.Outcome)),
+            DelayGenerator = args => ValueTask.FromResult(ServerRequestedDelay(args.Outcome, options, time)),
+            OnRetry = args =>
+            {
+                args.Context.Properties.Set(AttemptsKey, args.AttemptNumber + 2);
+                return ValueTask.CompletedTask;
+            },
+        });
+
+        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        {
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = options.BreakerSamplingDuration,
+            BreakDuration = options.BreakerBreakDuration,
+            // 429 is the API pacing us, answered by waiting Retry-After; it is not a sign the API is down.
+            ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome)),
+        });
+
+        if (options.RequestsPerSecond is { } rps)
+        {
+            builder.AddRateLimiter(CreateLimiter(rps));
+        }
+
+        builder.AddTimeout(options.AttemptTimeout);
+    }
+
+    public static int AttemptsOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(AttemptsKey, out int attempts) ? attempts : 1;
+
+    /// <summary>A token bucket refilled in small steps, so a rate of 50/s does not arrive as one burst of 50.</summary>
+    public static RateLimiter CreateLimiter(double requestsPerSecond)
+    {
+        int tokensPerStep = Math.Max(1, (int)Math.Round(requestsPerSecond / 10));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = tokensPerStep,
+            TokensPerPeriod = tokensPerStep,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokensPerStep / requestsPerSecond),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    static bool IsRetryable(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: BrokenCircuitException or RateLimiterRejectedException } => true,
+        { Result.StatusCode: HttpStatusCode.TooManyRequests } => true,
+        _ => IsFault(outcome),
+    };
+
+    static bool IsFault(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
+        _ => false,
+    };
+
+    static TimeSpan? ServerRequestedDelay(Outcome<HttpResponseMessage> outcome, UserApiOptions options, TimeProvider time)
+    {
+        TimeSpan? requested = outcome switch
+        {
+            { Exception: BrokenCircuitException { RetryAfter: { } after } } => after,
+            { Result.Headers.RetryAfter: { Delta: { } delta } } => delta,
+            { Result.Headers.RetryAfter: { Date: { } date } } => date - time.GetUtcNow(),
+            _ => null,
+        };
+        if (requested is null)
+        {
+            return null; // no server hint: the strategy's own jittered exponential backoff applies
+        }
+
+        TimeSpan jitter = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Max(50, requested.Value.TotalMilliseconds * 0.25));
+        TimeSpan delay = (requested.Value < TimeSpan.Zero ? TimeSpan.Zero : requested.Value) + jitter;
+        return delay > options.MaxRetryDelay ? options.MaxRetryDelay : delay;
+    }
+}

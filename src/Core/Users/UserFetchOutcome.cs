@@ -1,0 +1,17 @@
+namespace Serverless.Core.Users;
+
+/// <summary>What happened to one user. Failures are values, not exceptions, so none is ever lost.</summary>
+public sealed record UserFetchOutcome(
+    int UserId,
+    bool Succeeded,
+    int Attempts,
+    int? StatusCode,
+    string? Reason,
+    string? UserJson)
+{
+    public static UserFetchOutcome Success(int userId, int attempts, string userJson) =>
+        new(userId, true, attempts, 200, null, userJson);
+
+    public static UserFetchOutcome Failure(int userId, int attempts, int? statusCode, string reason) =>
+        new(userId, false, attempts, statusCode, reason, null);
+}

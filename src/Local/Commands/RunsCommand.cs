@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Options;
+using Serverless.Core.Runs;
+using Serverless.Local.Engine;
+using Serverless.Local.Runner;
+
+namespace Serverless.Local.Commands;
+
+/// <summary><c>runs wait ID</c>.</summary>
+public static class RunsCommand
+{
+    public static Command Create()
+    {
+        var runs = new Command("runs", "Inspect runs, or resume and wait for one.");
+        runs.Subcommands.Add(Wait());
+        return runs;
+    }
+
+    /// <summary>Starting the engine is what resumes a run a killed runner left behind; this waits for it to finish.</summary>
+    static Command Wait()
+    {
+        var common = new CommonOptions();
+        var id = new Argument<string>("id") { Description = "Run id." };
+        var command = new Command("wait", "Start the engine (resuming unfinished runs) and wait until the run finishes.") { id };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            RunnerSettings settings = common.Read(parse);
+            if (settings.ApiBaseUrl is null)
+            {
+                Console.Error.WriteLine("--api is required: the run's activities need the user API it was started against.");
+                return 2;
+            }
+
+            IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
+            {
+                [$"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}"] = settings.ApiBaseUrl,
+                ["AzureWebJobsStorage"] = settings.Storage,
+            });
+            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
+            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
+            RunStatus status = await RunWatcher.WaitAsync(engine.Client, parse.GetValue(id)!, settings.Json, cancellationToken);
+            RunOutput.Finished(settings, status, api: null);
+            return status.Status == "Completed" ? 0 : 1;
+        });
+        return command;
+    }
+}

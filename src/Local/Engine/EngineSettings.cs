@@ -1,0 +1,22 @@
+namespace Serverless.Local.Engine;
+
+public sealed record EngineSettings
+{
+    public EngineKind Kind { get; init; } = EngineKind.AzureStorage;
+
+    public string StorageConnectionString { get; init; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Letters and digits, 3–45 characters, starting with a letter (the provider names queues and tables after it).</summary>
+    public string TaskHubName { get; init; } = "ServerlessLocal";
+
+    public HostJsonCaps Caps { get; init; } = HostJsonCaps.Defaults;
+
+    /// <summary>
+    /// How long a dequeued activity message stays hidden. The gRPC sidecar never renews it, so it must exceed the
+    /// longest activity; it is also how long a killed runner's in-flight activities wait before another process runs them.
+    /// </summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Same for orchestration messages, whose episodes take milliseconds; short so a restarted runner resumes soon.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Hosting;
+using Serverless.Local.Engine;
+
+namespace Serverless.Local.Runner;
+
+/// <summary>
+/// The runner's composition root: configuration as the Functions app sees it (environment variables such as
+/// <c>UserApi__MaxConcurrency</c>), plus command-line overrides, and the engine running Core's tasks.
+/// </summary>
+public static class LocalHost
+{
+    public static IConfiguration BuildConfiguration(IDictionary<string, string?> overrides) =>
+        new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides)
+            .Build();
+
+    public static ILoggerFactory CreateLoggerFactory() =>
+        LoggerFactory.Create(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            // The provider reports recoverable storage hiccups as warnings by the dozen; errors still show.
+            .AddFilter("DurableTask", LogLevel.Error)
+            .AddFilter("Microsoft.DurableTask", LogLevel.Error)
+            .AddSimpleConsole(console => console.SingleLine = true));
+
+    public static Task<DurableEngine> StartEngineAsync(RunnerSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var engine = new EngineSettings
+        {
+            Kind = settings.Engine,
+            StorageConnectionString = settings.Storage,
+            TaskHubName = settings.TaskHub,
+            Caps = HostJsonCaps.Load(),
+        };
+        return DurableEngine.StartAsync(
+            engine,
+            services =>
+            {
+                services.AddSingleton(configuration);
+                services.AddLogging();
+                services.AddServerlessCore(configuration);
+            },
+            ServerlessTasks.Register,
+            loggerFactory,
+            cancellationToken);
+    }
+}
