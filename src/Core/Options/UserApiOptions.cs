@@ -23,6 +23,13 @@ public sealed class UserApiOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Ceiling on one user's fetch, retries and waits included. It must stay below the engine's activity lock
+    /// (the local engine hides a dequeued activity for 30 s), or a slow fetch gets run a second time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
     /// <summary>Retries after the first attempt, on 408/429/5xx and transport errors.</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 6;

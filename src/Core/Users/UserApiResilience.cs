@@ -12,7 +12,7 @@ namespace Serverless.Core.Users;
 
 /// <summary>
 /// The Polly v8 pipeline around every call to the user API, outermost first:
-/// retry (jittered exponential backoff, Retry-After honoured) → circuit breaker → rate limiter → per-attempt timeout.
+/// total timeout → retry (jittered exponential backoff, Retry-After honoured) → circuit breaker → rate limiter → per-attempt timeout.
 /// The limiter sits inside the retry so that every attempt, not just every user, spends a permit.
 /// </summary>
 public static class UserApiResilience
@@ -24,6 +24,7 @@ public static class UserApiResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UserApiOptions options, TimeProvider time)
     {
+        builder.AddTimeout(options.TotalTimeout);
         builder.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = Math.Max(1, options.MaxRetries),

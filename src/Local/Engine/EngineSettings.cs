@@ -15,7 +15,7 @@ public sealed record EngineSettings
     /// How long a dequeued activity message stays hidden. The gRPC sidecar never renews it, so it must exceed the
     /// longest activity; it is also how long a killed runner's in-flight activities wait before another process runs them.
     /// </summary>
-    public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(45);
+    public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Same for orchestration messages, whose episodes take milliseconds; short so a restarted runner resumes soon.</summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Serverless.Tests.Infrastructure;
+using Xunit;
+
+namespace Serverless.Tests.Functions;
+
+/// <summary>The metadata the Functions host indexes, as the worker SDK generated it at build time.</summary>
+public sealed class FunctionsMetadataTests
+{
+    static readonly JsonElement[] Functions = Load();
+
+    static JsonElement[] Load()
+    {
+        string path = Path.Combine(RepoPaths.Root, "src", "Functions", "bin", RepoPaths.Configuration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} is missing: build src/Functions first");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToArray();
+    }
+
+    static JsonElement Trigger(string function) =>
+        Functions.Single(f => f.GetProperty("name").GetString() == function).GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("StartUserFetch", "post", "users/fetch")]
+    [InlineData("GetRun", "get", "runs/{id}")]
+    public void Http_triggers_require_a_function_key(string function, string method, string route)
+    {
+        JsonElement trigger = Trigger(function);
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [InlineData("UserFetchOrchestrator", "orchestrationTrigger")]
+    [InlineData("FetchUserActivity", "activityTrigger")]
+    [InlineData("WriteUserResultsActivity", "activityTrigger")]
+    public void Durable_functions_carry_the_names_Core_schedules_them_by(string function, string trigger) =>
+        Assert.Equal(trigger, Trigger(function).GetProperty("type").GetString());
+}

@@ -1,1 +1,0 @@
-namespace Serverless.Tests; public class Placeholder { [Xunit.Fact] public void T() => Xunit.Assert.True(true); }
