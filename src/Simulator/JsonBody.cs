@@ -16,6 +16,8 @@ internal static class JsonBody
         var response = context.Response;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = bytes.Length;
-        return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        // No cancellation token: Kestrel discards writes to a connection the client has closed, whereas a
+        // cancelled token would throw and be logged as an application error for a perfectly normal event.
+        return response.Body.WriteAsync(bytes).AsTask();
     }
 }

@@ -38,6 +38,13 @@ internal sealed class SimulatorCommandLine
         return root;
     }
 
+    /// <summary>Parses flags into options without starting anything, so the mapping itself can be tested.</summary>
+    internal (SimulatorOptions Options, int Port, IReadOnlyList<string> Errors) Read(string[] args)
+    {
+        var parsed = Build().Parse(args);
+        return (ToOptions(parsed), parsed.GetValue(_port), parsed.Errors.Select(e => e.Message).ToList());
+    }
+
     private SimulatorOptions ToOptions(ParseResult parsed) => new()
     {
         LatencyMs = parsed.GetValue(_latency),

@@ -39,7 +39,10 @@ public sealed class SimulatorOptions
     /// <summary>Sliding window over which overload is judged.</summary>
     public TimeSpan BanWindow { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Minimum requests in the window before a ban can trigger, so a short burst at start-up is never punished.</summary>
+    /// <summary>
+    /// Minimum requests in the window before a ban can trigger, so a few 429s on light traffic never ban.
+    /// Note a single burst can still reach it: 50 simultaneous requests against a limit of 20 are 30 rejections of 50.
+    /// </summary>
     public int BanMinRequests { get; set; } = 50;
 
     /// <summary>Ban when at least this fraction of the window's requests were rejected with 429.</summary>
