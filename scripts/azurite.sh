@@ -39,7 +39,11 @@ case "${1:-}" in
   stop)
     if [ -f "$pidfile" ]; then
       pid="$(cat "$pidfile")"; rm -f "$pidfile"
-      kill "$pid" 2>/dev/null && echo "azurite: stopped (pid $pid)" || true
+      if kill "$pid" 2>/dev/null; then
+        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+        echo "azurite: stopped (pid $pid)"
+      fi
     fi
     ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;

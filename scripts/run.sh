@@ -6,6 +6,6 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 unset CONTAINER_NAME
 scripts/setup.sh
-scripts/azurite.sh start
-trap 'scripts/azurite.sh stop' EXIT
+source scripts/lib.sh
+with_azurite
 dotnet run --project src/Local -c Release --no-restore -- users --count 50 "$@"

@@ -6,11 +6,21 @@ cd "$root"
 # This machine sets CONTAINER_NAME, which makes Durable components believe they run on Linux Consumption.
 unset CONTAINER_NAME
 scripts/setup.sh
-scripts/azurite.sh start
-trap 'scripts/azurite.sh stop' EXIT
-# The in-process engines size their dispatchers by the processor count; 2 cores make them stall.
-export DOTNET_PROCESSOR_COUNT="${DOTNET_PROCESSOR_COUNT:-8}"
-mkdir -p artifacts/test-results
+source scripts/lib.sh
+with_azurite
+results="artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+status=0
 dotnet test Serverless.sln -c Release --no-restore \
   --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" \
-  --results-directory artifacts/test-results "$@"
+  --results-directory "$results" "$@" || status=$?
+# One plain closing line for whoever reads the log last.
+if [ -f "$results/tests.trx" ]; then
+  python3 - "$results/tests.trx" <<'PY'
+import re, sys
+c = re.search(r'<Counters [^>]*', open(sys.argv[1]).read()).group(0)
+n = {k: int(v) for k, v in re.findall(r'(\w+)="(\d+)"', c)}
+print(f"tests: {n.get('passed', 0)} passed, {n.get('failed', 0)} failed, {n.get('notExecuted', 0)} skipped")
+PY
+fi
+exit $status

@@ -93,8 +93,7 @@ public sealed class DurableEngine : IAsyncDisposable
             MaxConcurrentTaskOrchestrationWorkItems = settings.Caps.MaxConcurrentOrchestratorFunctions,
             WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
             ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
-            // Idle queues back off up to this; the default (30 s) would make a quiet local engine sluggish to start work.
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             LoggerFactory = loggerFactory,
         });
         await storage.CreateIfNotExistsAsync();

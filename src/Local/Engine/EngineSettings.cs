@@ -19,4 +19,10 @@ public sealed record EngineSettings
 
     /// <summary>Same for orchestration messages, whose episodes take milliseconds; short so a restarted runner resumes soon.</summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Longest pause between polls of an idle queue. The provider's default (30 s) suits a billed cloud account;
+    /// locally every pause is latency added to each fan-out wave.
+    /// </summary>
+    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 }
