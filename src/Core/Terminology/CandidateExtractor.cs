@@ -23,6 +23,8 @@ public static class CandidateExtractor
         "bed", "red", "shed", "embed", "hundred", "sled", "wed", "bred", "med", "ted", "fed", "led", "ned",
     };
 
+    private static readonly char[] CompoundSeparators = ['-', '/'];
+
     public static IReadOnlyList<PhraseCandidate> Extract(TokenizedDocument document, CandidateOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -51,17 +53,29 @@ public static class CandidateExtractor
         return order.Select(b => b.Build()).ToList();
     }
 
-    /// <summary>A word may appear inside a phrase: not a stop word, number, adverb or single character.</summary>
+    /// <summary>
+    /// A word may appear inside a phrase: not a stop word, number, adverb, possessive or single character.
+    /// A hyphenated compound qualifies unless all its parts are stop words ("and/or").
+    /// </summary>
     public static bool IsEligible(WordToken word)
     {
         var lower = word.Lower;
-        if (lower.Length < 2 || StopWords.Contains(lower) || !lower.Any(char.IsLetter))
+        if (lower.Length < 2 || StopWords.Contains(lower) || !lower.Any(char.IsLetter) || IsPossessive(lower))
         {
             return false;
         }
 
+        if (lower.IndexOfAny(CompoundSeparators) >= 0)
+        {
+            return lower.Split(CompoundSeparators).Any(part => part.Any(char.IsLetter) && !StopWords.Contains(part));
+        }
+
         return !IsLikelyAdverb(lower);
     }
+
+    // A possessive ("the company's knowledge") qualifies the next noun phrase; references rarely keep it.
+    private static bool IsPossessive(string lower) =>
+        lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("’s", StringComparison.Ordinal);
 
     private static bool IsLikelyAdverb(string lower) =>
         lower.Length >= 5 && lower.EndsWith("ly", StringComparison.Ordinal) && !LyNotAdverb.Contains(lower)

@@ -27,45 +27,72 @@ public static class DocumentTokenizer
         var sentenceStart = -1;
         var previousEnd = 0;
 
-        using (var stream = Words.GetTokenStream("body", text))
+        void AddWord(int start, int end)
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
+            var surface = text[start..end];
+            var inTitle = title is { } t && start < t.End;
+            var first = words.Count == 0;
+            var gap = text.AsSpan(previousEnd, start - previousEnd);
+            var newSentence = first
+                || EndsSentence(gap)
+                || (title is { } t2 && previousEnd <= t2.End && start >= t2.End);
+
+            if (newSentence)
             {
-                var start = offset.StartOffset;
-                var end = offset.EndOffset;
-                var surface = term.ToString();
-                var inTitle = title is { } t && start < t.End;
-                var first = words.Count == 0;
-                var gap = text.AsSpan(previousEnd, start - previousEnd);
-                var newSentence = first
-                    || EndsSentence(gap)
-                    || (title is { } t2 && previousEnd <= t2.End && start >= t2.End);
-
-                if (newSentence)
+                if (!first)
                 {
-                    if (!first)
-                    {
-                        sentences.Add(new TextSpan(sentenceStart, start).Trimmed(text));
-                    }
-
-                    sentenceStart = start;
+                    sentences.Add(new TextSpan(sentenceStart, start).Trimmed(text));
                 }
 
-                var lower = surface.ToLowerInvariant();
-                words.Add(new WordToken(
-                    words.Count,
-                    surface,
-                    lower,
-                    PorterStemming.StemWord(lower),
-                    start,
-                    end,
-                    sentences.Count,
-                    BreaksBefore: newSentence || BreaksPhrase(gap),
-                    inTitle));
-                previousEnd = end;
+                sentenceStart = start;
+            }
+
+            var lower = surface.ToLowerInvariant();
+            words.Add(new WordToken(
+                words.Count,
+                surface,
+                lower,
+                PorterStemming.StemWord(lower),
+                start,
+                end,
+                sentences.Count,
+                BreaksBefore: newSentence || BreaksPhrase(gap),
+                inTitle));
+            previousEnd = end;
+        }
+
+        using (var stream = Words.GetTokenStream("body", text))
+        {
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            var pendingStart = -1;
+            var pendingEnd = -1;
+            while (true)
+            {
+                var more = stream.IncrementToken();
+                var start = more ? offset.StartOffset : -1;
+                var end = more ? offset.EndOffset : -1;
+
+                // Lucene splits "knowledge-based" and "input/output"; the parts are one word to a reader and
+                // to the references, so words joined by a bare hyphen or slash are merged back into one.
+                if (more && pendingStart >= 0 && start - pendingEnd == 1 && text[pendingEnd] is '-' or '/')
+                {
+                    pendingEnd = end;
+                    continue;
+                }
+
+                if (pendingStart >= 0)
+                {
+                    AddWord(pendingStart, pendingEnd);
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                pendingStart = start;
+                pendingEnd = end;
             }
 
             stream.End();
@@ -91,17 +118,9 @@ public static class DocumentTokenizer
         return firstNewLine >= 0 && gap[(firstNewLine + 1)..].IndexOf('\n') >= 0 && gap.Trim().IsEmpty;
     }
 
-    /// <summary>
-    /// Words separated only by spaces, or joined by a bare hyphen or slash ("high-resolution", "input/output"),
-    /// may belong to one phrase; any other punctuation separates phrases.
-    /// </summary>
+    /// <summary>Words separated only by whitespace may belong to one phrase; any punctuation separates phrases.</summary>
     private static bool BreaksPhrase(ReadOnlySpan<char> gap)
     {
-        if (gap.Length == 1 && gap[0] is '-' or '/')
-        {
-            return false;
-        }
-
         foreach (var c in gap)
         {
             if (!char.IsWhiteSpace(c))
