@@ -1,0 +1,17 @@
+namespace Serverless.Core.Terminology;
+
+/// <summary>Sentence-embedding model used to rank candidates against the document.</summary>
+public interface ITextEmbedder
+{
+    /// <summary>Largest input, in word pieces including the special tokens, that the model reads without truncation.</summary>
+    int MaxWordPieces { get; }
+
+    /// <summary>Word pieces the model would see for <paramref name="text"/>, including the special tokens.</summary>
+    int CountWordPieces(string text);
+
+    /// <summary>
+    /// Unit-length embeddings, one per text, in input order. Throws when a text exceeds
+    /// <see cref="MaxWordPieces"/>: callers chunk long text, the model never truncates silently.
+    /// </summary>
+    float[][] Embed(IReadOnlyList<string> texts);
+}

@@ -1,0 +1,52 @@
+namespace Serverless.Core.Terminology;
+
+/// <summary>
+/// EmbedRank-style key-phrase extraction: Lucene proposes noun-phrase-like candidates, MiniLM embeds the
+/// candidates and the (chunked) document, and candidates are ranked by similarity to the document combined
+/// with position, frequency and shape priors, with an MMR step against near-duplicates.
+/// Stateless apart from the shared model, so one instance serves concurrent callers.
+/// </summary>
+public sealed class KeyphraseExtractor : ITerminologyExtractor
+{
+    private readonly ITextEmbedder _embedder;
+
+    public KeyphraseExtractor(ITextEmbedder embedder, CandidateOptions? candidates = null, RankingOptions? ranking = null)
+    {
+        _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        CandidateOptions = candidates ?? new CandidateOptions();
+        RankingOptions = ranking ?? new RankingOptions();
+    }
+
+    public CandidateOptions CandidateOptions { get; }
+
+    public RankingOptions RankingOptions { get; }
+
+    public TermExtraction Extract(string text, int top)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        var analysis = Analyze(text);
+        var terms = CandidateRanker.Rank(analysis, RankingOptions, top);
+        return new TermExtraction(terms, analysis.Document.Words.Count, analysis.Chunks.Count);
+    }
+
+    /// <summary>Tokenises, proposes candidates and embeds them and the document.</summary>
+    public DocumentAnalysis Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var document = DocumentTokenizer.Tokenize(text);
+        var candidates = CandidateExtractor.Extract(document, CandidateOptions);
+        if (candidates.Count == 0)
+        {
+            return new DocumentAnalysis(document, [], [], [], []);
+        }
+
+        var chunks = DocumentChunker.Chunk(document, _embedder);
+        var chunkVectors = _embedder.Embed(chunks.Select(c => c.Text).ToList());
+
+        // Longer chunks say more about the document, so they weigh more in its mean embedding.
+        var documentVector = VectorMath.WeightedMean(chunkVectors, chunks.Select(c => (double)c.WordPieces).ToList());
+        var candidateVectors = _embedder.Embed(candidates.Select(c => c.Canonical).ToList());
+        return new DocumentAnalysis(document, chunks, candidates, candidateVectors, documentVector);
+    }
+}

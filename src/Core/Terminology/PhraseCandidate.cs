@@ -1,0 +1,25 @@
+namespace Serverless.Core.Terminology;
+
+/// <summary>
+/// A candidate key phrase: every occurrence of word sequences that stem to the same <see cref="Key"/>.
+/// </summary>
+/// <param name="Key">Porter stems of the words joined by spaces: "neural networks" and "Neural Network" share it.</param>
+/// <param name="Canonical">The most frequent surface form, lower-cased (ties: first seen).</param>
+/// <param name="SurfaceForms">Distinct surface forms, most frequent first (ties: first seen).</param>
+/// <param name="WordCount">Number of words in the phrase.</param>
+/// <param name="Positions">Index of the first word of each occurrence, ascending.</param>
+/// <param name="InTitle">True when an occurrence lies in the title.</param>
+/// <param name="MaximalCount">How many occurrences span a whole run of eligible words (not a slice of a longer one).</param>
+public sealed record PhraseCandidate(
+    string Key,
+    string Canonical,
+    IReadOnlyList<string> SurfaceForms,
+    int WordCount,
+    IReadOnlyList<int> Positions,
+    bool InTitle,
+    int MaximalCount)
+{
+    public int Frequency => Positions.Count;
+
+    public int FirstPosition => Positions[0];
+}
