@@ -3,5 +3,8 @@ using Serverless.Local.Commands;
 
 var root = new RootCommand("Serverless local runner: the same Core orchestrations on the Durable Task engine, without Functions Core Tools.");
 root.Subcommands.Add(UsersCommand.Create());
+root.Subcommands.Add(ArticlesCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
+root.Subcommands.Add(TermsCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -2,9 +2,11 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Articles;
 using Serverless.Core.Http;
 using Serverless.Core.Options;
 using Serverless.Core.Storage;
+using Serverless.Core.Terminology;
 using Serverless.Core.Users;
 
 namespace Serverless.Core.Hosting;
@@ -14,11 +16,12 @@ public static class ServerlessServiceCollectionExtensions
     /// <summary>The storage connection the Functions host uses too; Azurite when unset.</summary>
     public const string StorageConnectionKey = "AzureWebJobsStorage";
 
-    /// <summary>Options (validated at start), the user API client with its pipeline, the result store, the activities.</summary>
+    /// <summary>Options (validated at start), the user API client with its pipeline, the terminology engine, the result store, the activities.</summary>
     public static IServiceCollection AddServerlessCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<UserApiOptions>().Bind(configuration.GetSection(UserApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UserFetchOptions>().Bind(configuration.GetSection(UserFetchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArticleOptions>().Bind(configuration.GetSection(ArticleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResultStoreOptions>().Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
@@ -44,11 +47,19 @@ public static class ServerlessServiceCollectionExtensions
         services.AddSingleton<BlobResultStore>();
 
         services.AddSingleton<UserFetchStarter>();
+        services.AddSingleton<ArticleRunStarter>();
+        services.AddSingleton<ArticleCatalog>();
+        services.AddSingleton<ArticleUploadHandler>();
+        services.AddSingleton<AnalysisGate>();
+        services.AddTerminology();
         services.AddSingleton<RunsHttpApi>();
 
         services.AddTransient<FetchUserActivity>();
         services.AddTransient<WriteUserResultsActivity>();
         services.AddTransient<UserFetchOrchestrator>();
+        services.AddTransient<AnalyzeArticleActivity>();
+        services.AddTransient<WriteArticleResultsActivity>();
+        services.AddTransient<ArticleBatchOrchestrator>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Serverless.Core.Articles;
 using Serverless.Core.Storage;
 using Serverless.Core.Users;
 
@@ -12,5 +13,8 @@ public static class ServerlessTasks
         tasks.AddOrchestrator<UserFetchOrchestrator>();
         tasks.AddActivity<FetchUserActivity>();
         tasks.AddActivity<WriteUserResultsActivity>();
+        tasks.AddOrchestrator<ArticleBatchOrchestrator>();
+        tasks.AddActivity<AnalyzeArticleActivity>();
+        tasks.AddActivity<WriteArticleResultsActivity>();
     }
 }

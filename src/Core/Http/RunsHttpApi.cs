@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Serverless.Core.Articles;
 using Serverless.Core.Options;
 using Serverless.Core.Runs;
 using Serverless.Core.Users;
@@ -12,7 +13,13 @@ namespace Serverless.Core.Http;
 /// The HTTP API behind the Functions app's triggers (and any other ASP.NET Core host):
 /// each function only hands its request and its Durable client to a method here.
 /// </summary>
-public sealed class RunsHttpApi(UserFetchStarter userFetch, IOptions<UserFetchOptions> fetchOptions, TimeProvider time)
+public sealed class RunsHttpApi(
+    UserFetchStarter userFetch,
+    ArticleRunStarter articleRuns,
+    ArticleCatalog articles,
+    IOptions<UserFetchOptions> fetchOptions,
+    IOptions<ArticleOptions> articleOptions,
+    TimeProvider time)
 {
     /// <summary>Large enough for <see cref="UserFetchOptions.MaxUsersPerRun"/> ids written plainly; beyond it we refuse to buffer.</summary>
     public const int MaxBodyBytes = 16 * 1024 * 1024;
@@ -22,7 +29,7 @@ public sealed class RunsHttpApi(UserFetchStarter userFetch, IOptions<UserFetchOp
         byte[]? body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
-            return Problems.BadRequest(new FieldError("body", $"The request body is larger than {MaxBodyBytes} bytes."));
+            return TooLarge();
         }
 
         UserFetchRequestParser.Result parsed = UserFetchRequestParser.Parse(body, fetchOptions.Value.MaxUsersPerRun);
@@ -32,8 +39,38 @@ public sealed class RunsHttpApi(UserFetchStarter userFetch, IOptions<UserFetchOp
         }
 
         string runId = await userFetch.StartAsync(client, parsed.UserIds!, cancellationToken);
-        string statusUrl = StatusUrl(request, runId);
-        return new AcceptedResult(statusUrl, new RunAccepted(runId, statusUrl, parsed.UserIds!.Count));
+        return Accepted(request, runId, parsed.UserIds!.Count);
+    }
+
+    /// <summary>A prefix with no articles under it is a 400 naming <c>prefix</c>: an empty run would only hide the typo.</summary>
+    public async Task<IActionResult> StartArticleAnalysisAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        byte[]? body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        int max = articleOptions.Value.MaxArticlesPerRun;
+        ArticleAnalyzeRequestParser.Result parsed = ArticleAnalyzeRequestParser.Parse(body, max);
+        if (parsed.Error is { } error)
+        {
+            return Problems.BadRequest(error);
+        }
+
+        IReadOnlyList<string> names = parsed.BlobNames ?? await articles.ListAsync(parsed.Prefix!, max + 1, cancellationToken);
+        if (names.Count == 0)
+        {
+            return Problems.BadRequest(new FieldError("prefix", $"No articles under prefix '{parsed.Prefix}' in container '{articleOptions.Value.Container}'."));
+        }
+
+        if (names.Count > max)
+        {
+            return Problems.BadRequest(new FieldError("prefix", $"More than {max} articles under prefix '{parsed.Prefix}' (Articles:MaxArticlesPerRun); narrow the prefix."));
+        }
+
+        string runId = await articleRuns.StartBatchAsync(client, names, parsed.Prefix, cancellationToken);
+        return Accepted(request, runId, names.Count);
     }
 
     public async Task<IActionResult> GetRunAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
@@ -44,6 +81,14 @@ public sealed class RunsHttpApi(UserFetchStarter userFetch, IOptions<UserFetchOp
 
     public static string StatusUrl(HttpRequest request, string runId) =>
         $"{request.Scheme}://{request.Host}/api/runs/{Uri.EscapeDataString(runId)}";
+
+    static AcceptedResult Accepted(HttpRequest request, string runId, int total)
+    {
+        string statusUrl = StatusUrl(request, runId);
+        return new AcceptedResult(statusUrl, new RunAccepted(runId, statusUrl, total));
+    }
+
+    static IActionResult TooLarge() => Problems.BadRequest(new FieldError("body", $"The request body is larger than {MaxBodyBytes} bytes."));
 
     static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -14,6 +14,12 @@ public sealed record RunManifest(
     int Failed,
     RunFiles Files);
 
-public sealed record RunInputDescription(int Count, IReadOnlyList<int> UserIds);
+/// <summary>What the run was asked to do: user ids, or articles (by prefix and/or names).</summary>
+public sealed record RunInputDescription(
+    int Count,
+    IReadOnlyList<int>? UserIds = null,
+    string? Prefix = null,
+    IReadOnlyList<string>? Articles = null);
 
-public sealed record RunFiles(string Container, string Manifest, string Succeeded, string Failed);
+/// <summary>A run's files in the results container; <see cref="Terms"/> only for article runs.</summary>
+public sealed record RunFiles(string Container, string Manifest, string Succeeded, string Failed, string? Terms = null);

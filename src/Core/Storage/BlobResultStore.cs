@@ -3,49 +3,49 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
-using Serverless.Core.Users;
 
 namespace Serverless.Core.Storage;
 
 /// <summary>
 /// Writes a run's folder. Each blob is one upload, which Blob Storage commits atomically, so a reader sees
 /// the whole file or none of it; the manifest goes last. Content is a pure function of the results
-/// (sorted by user id), so the activity may run twice and write the same bytes.
+/// (sorted by item), so the fan-in activity may run twice and write the same bytes.
 /// </summary>
 public sealed class BlobResultStore(BlobServiceClient service)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
     static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    const string Ndjson = "application/x-ndjson";
     readonly ConcurrentDictionary<string, Task> createdContainers = new();
 
-    public async Task WriteUserRunAsync(UserRunResults results, CancellationToken cancellationToken = default)
+    public Task WriteUserRunAsync(UserRunResults results, CancellationToken cancellationToken = default)
     {
+        var ordered = results.Outcomes.OrderBy(o => o.UserId).ToList();
+        // The API's own JSON, one user per line (the client already compacted it to a single line).
+        string users = string.Concat(ordered.Where(o => o.Succeeded).Select(o => o.UserJson + "\n"));
+        string failed = ToNdjson(ordered.Where(o => !o.Succeeded).Select(o => new FailedItem(o.UserId, o.Reason ?? "unknown", o.Attempts, o.StatusCode)));
         RunFiles files = results.Manifest.Files;
-        BlobContainerClient container = await ContainerAsync(files.Container, cancellationToken);
-        IOrderedEnumerable<UserFetchOutcome> ordered = results.Outcomes.OrderBy(o => o.UserId);
+        return WriteRunAsync(results.Manifest, [(files.Succeeded, users, Ndjson), (files.Failed, failed, Ndjson)], cancellationToken);
+    }
 
-        var users = new StringBuilder();
-        foreach (UserFetchOutcome o in ordered.Where(o => o.Succeeded))
-        {
-            users.Append(o.UserJson).Append('\n');
-        }
-
-        var failed = new StringBuilder();
-        foreach (UserFetchOutcome o in ordered.Where(o => !o.Succeeded))
-        {
-            var item = new FailedItem(o.UserId, o.Reason ?? "unknown", o.Attempts, o.StatusCode);
-            failed.Append(JsonSerializer.Serialize(item, Json)).Append('\n');
-        }
-
-        await UploadAsync(container, files.Succeeded, users.ToString(), "application/x-ndjson", cancellationToken);
-        await UploadAsync(container, files.Failed, failed.ToString(), "application/x-ndjson", cancellationToken);
-        await UploadAsync(container, files.Manifest, JsonSerializer.Serialize(results.Manifest, IndentedJson), "application/json", cancellationToken);
+    public Task WriteArticleRunAsync(ArticleRunResults results, CancellationToken cancellationToken = default)
+    {
+        var ordered = results.Outcomes.OrderBy(o => o.Article, StringComparer.Ordinal).ToList();
+        string articles = ToNdjson(ordered.Where(o => o.Succeeded).Select(o => new ArticleTermsLine(o.Article, o.TokenCount, o.ChunkCount, o.Terms)));
+        string failed = ToNdjson(ordered.Where(o => !o.Succeeded).Select(o => new FailedArticle(o.Article, o.Reason ?? "unknown")));
+        string terms = JsonSerializer.Serialize(CorpusTerminology.Merge(ordered), IndentedJson);
+        RunFiles files = results.Manifest.Files;
+        return WriteRunAsync(
+            results.Manifest,
+            [(files.Succeeded, articles, Ndjson), (files.Failed, failed, Ndjson), (files.Terms!, terms, "application/json")],
+            cancellationToken);
     }
 
     public async Task<RunManifest?> ReadManifestAsync(string container, string runId, CancellationToken cancellationToken = default)
     {
-        BlobClient blob = service.GetBlobContainerClient(container).GetBlobClient(RunFolder.For(container, runId).Manifest);
+        BlobClient blob = service.GetBlobContainerClient(container).GetBlobClient(RunFolder.ManifestOf(runId));
         if (!await blob.ExistsAsync(cancellationToken))
         {
             return null;
@@ -59,6 +59,28 @@ public sealed class BlobResultStore(BlobServiceClient service)
     {
         BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
         return content.Content.ToString();
+    }
+
+    async Task WriteRunAsync(RunManifest manifest, IEnumerable<(string Name, string Content, string ContentType)> files, CancellationToken cancellationToken)
+    {
+        BlobContainerClient container = await ContainerAsync(manifest.Files.Container, cancellationToken);
+        foreach ((string name, string content, string contentType) in files)
+        {
+            await UploadAsync(container, name, content, contentType, cancellationToken);
+        }
+
+        await UploadAsync(container, manifest.Files.Manifest, JsonSerializer.Serialize(manifest, IndentedJson), "application/json", cancellationToken);
+    }
+
+    static string ToNdjson<T>(IEnumerable<T> lines)
+    {
+        var text = new StringBuilder();
+        foreach (T line in lines)
+        {
+            text.Append(JsonSerializer.Serialize(line, Json)).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)

@@ -28,17 +28,14 @@ public static class RunsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            if (settings.ApiBaseUrl is null)
+            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
+            if (settings.ApiBaseUrl is not null)
             {
-                Console.Error.WriteLine("--api is required: the run's activities need the user API it was started against.");
-                return 2;
+                // A user-fetch run's remaining activities need the API it was started against.
+                overrides[$"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}"] = settings.ApiBaseUrl;
             }
 
-            IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
-            {
-                [$"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}"] = settings.ApiBaseUrl,
-                ["AzureWebJobsStorage"] = settings.Storage,
-            });
+            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
             using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
             await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
             RunStatus status = await RunWatcher.WaitAsync(engine.Client, parse.GetValue(id)!, settings.Json, cancellationToken);

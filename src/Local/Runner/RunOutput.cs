@@ -8,16 +8,17 @@ namespace Serverless.Local.Runner;
 /// <summary>What the runner prints at the start and end of a run, as text or one JSON object per line.</summary>
 public static class RunOutput
 {
-    public static void Started(RunnerSettings settings, string runId, int total, string api)
+    /// <param name="what">What the run works on, for people: "50 users from http://…", "12 articles under local/…".</param>
+    public static void Started(RunnerSettings settings, string runId, int total, string what)
     {
         if (settings.Json)
         {
-            Write(new { @event = "started", runId, total, api, engine = settings.Engine.ToString(), taskHub = settings.TaskHub });
+            Write(new { @event = "started", runId, total, what, engine = settings.Engine.ToString(), taskHub = settings.TaskHub });
             return;
         }
 
-        Console.WriteLine($"Run {runId}: {total} users from {api} on the {settings.Engine} engine (task hub {settings.TaskHub}).");
-        Console.WriteLine($"  Resume it after a crash with: runs wait {runId}{(settings.ApiBaseUrl is null ? " --api <url>" : $" --api {settings.ApiBaseUrl}")}");
+        Console.WriteLine($"Run {runId}: {what} on the {settings.Engine} engine (task hub {settings.TaskHub}).");
+        Console.WriteLine($"  Resume it after a crash with: runs wait {runId}{(settings.ApiBaseUrl is null ? "" : $" --api {settings.ApiBaseUrl}")}");
     }
 
     public static void Finished(RunnerSettings settings, RunStatus status, SimulatorStats? api)
@@ -40,13 +41,17 @@ public static class RunOutput
             return;
         }
 
-        Console.WriteLine($"Run {status.Id} {status.Status}: {status.Succeeded} fetched, {status.Failed} failed of {status.Total} in {status.ElapsedSeconds:F2} s.");
+        Console.WriteLine($"Run {status.Id} {status.Status}: {status.Succeeded} done, {status.Failed} failed of {status.Total} in {status.ElapsedSeconds:F2} s.");
         if (status.Results is { } files)
         {
             Console.WriteLine($"  Results in container '{files.Container}':");
-            Console.WriteLine($"    {files.Manifest}");
-            Console.WriteLine($"    {files.Succeeded}");
-            Console.WriteLine($"    {files.Failed}");
+            foreach (string? file in new[] { files.Manifest, files.Succeeded, files.Failed, files.Terms })
+            {
+                if (file is not null)
+                {
+                    Console.WriteLine($"    {file}");
+                }
+            }
         }
 
         if (status.Error is not null)

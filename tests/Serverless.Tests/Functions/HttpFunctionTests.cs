@@ -137,7 +137,7 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
         Assert.Contains("nope", response.Json.GetProperty("detail").GetString());
     }
 
-    static Core.Runs.RunFiles RunFolderOf(string runId) => Core.Runs.RunFolder.For("results", runId);
+    static Core.Runs.RunFiles RunFolderOf(string runId) => Core.Runs.RunFolder.ForUsers("results", runId);
 
     async Task<int> CountRunsAsync()
     {

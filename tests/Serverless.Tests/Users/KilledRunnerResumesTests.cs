@@ -49,7 +49,7 @@ public sealed class KilledRunnerResumesTests(ITestOutputHelper output)
         Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(30)));
 
         var store = new BlobResultStore(new BlobServiceClient(Azurite.ConnectionString));
-        RunResults results = await RunResults.ReadAsync(store, Core.Runs.RunFolder.For("results", runId));
+        RunResults results = await RunResults.ReadAsync(store, Core.Runs.RunFolder.ForUsers("results", runId));
         Assert.Equal(Enumerable.Range(1, 200), results.UserIds.Order());
         Assert.Empty(results.Failed);
         Assert.Equal(200, results.Manifest.Succeeded);

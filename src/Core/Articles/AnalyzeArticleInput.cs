@@ -1,0 +1,3 @@
+namespace Serverless.Core.Articles;
+
+public sealed record AnalyzeArticleInput(string RunId, string Container, string Article, int TopTerms);

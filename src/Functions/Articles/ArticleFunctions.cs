@@ -1,0 +1,47 @@
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Serverless.Core.Articles;
+using Serverless.Core.Http;
+using Serverless.Core.Runs;
+using Serverless.Core.Storage;
+
+namespace Serverless.Functions.Articles;
+
+/// <summary>Thin shells over Core's article runs: every body hands over.</summary>
+public sealed class ArticleFunctions(
+    RunsHttpApi api,
+    ArticleUploadHandler uploads,
+    AnalyzeArticleActivity analyze,
+    WriteArticleResultsActivity writeResults)
+{
+    [Function("StartArticleAnalysis")]
+    public Task<IActionResult> Start(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "articles/analyze")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        api.StartArticleAnalysisAsync(request, client, cancellationToken);
+
+    /// <summary>An upload to <c>articles/{name}</c> starts (or, for content already analysed, skips) a one-article run.</summary>
+    [Function("ArticleUploaded")]
+    public Task Uploaded(
+        [BlobTrigger("articles/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        uploads.HandleAsync(blob, client, cancellationToken);
+
+    [Function(nameof(ArticleBatchOrchestrator))]
+    public Task<RunSummary> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ArticleBatchOrchestrator().RunAsync(context, context.GetInput<ArticleRunInput>()!);
+
+    [Function(nameof(AnalyzeArticleActivity))]
+    public Task<ArticleOutcome> Analyze([ActivityTrigger] AnalyzeArticleInput input) =>
+        analyze.RunAsync(new FunctionActivityContext(nameof(AnalyzeArticleActivity), input.RunId), input);
+
+    [Function(nameof(WriteArticleResultsActivity))]
+    public Task<bool> WriteResults([ActivityTrigger] ArticleRunResults input) =>
+        writeResults.RunAsync(new FunctionActivityContext(nameof(WriteArticleResultsActivity), input.Manifest.RunId), input);
+}
