@@ -23,6 +23,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("StartUserFetch", "post", "users/fetch")]
     [InlineData("GetRun", "get", "runs/{id}")]
+    [InlineData("StartArticleAnalysis", "post", "articles/analyze")]
     public void Http_triggers_require_a_function_key(string function, string method, string route)
     {
         JsonElement trigger = Trigger(function);
@@ -36,6 +37,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("UserFetchOrchestrator", "orchestrationTrigger")]
     [InlineData("FetchUserActivity", "activityTrigger")]
     [InlineData("WriteUserResultsActivity", "activityTrigger")]
+    [InlineData("ArticleBatchOrchestrator", "orchestrationTrigger")]
+    [InlineData("AnalyzeArticleActivity", "activityTrigger")]
+    [InlineData("WriteArticleResultsActivity", "activityTrigger")]
+    [InlineData("ArticleUploaded", "blobTrigger")]
     public void Durable_functions_carry_the_names_Core_schedules_them_by(string function, string trigger) =>
         Assert.Equal(trigger, Trigger(function).GetProperty("type").GetString());
 }
