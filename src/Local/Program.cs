@@ -7,4 +7,5 @@ root.Subcommands.Add(ArticlesCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(TermsCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(BenchNlpCommand.Create());
 return await root.Parse(args).InvokeAsync();

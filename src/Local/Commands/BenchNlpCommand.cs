@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Articles;
+using Serverless.Core.Runs;
+using Serverless.Core.Storage;
+using Serverless.Core.Terminology;
+using Serverless.Core.Terminology.Evaluation;
+using Serverless.Local.Engine;
+using Serverless.Local.Runner;
+
+namespace Serverless.Local.Commands;
+
+/// <summary>
+/// <c>bench-nlp --data Validation.zip</c>: the terminology engine's throughput with 1 and N workers (bare, Parallel.ForEach),
+/// the same documents as one orchestrated article run in this process, and raw ONNX Runtime inference over the same texts.
+/// Figures are medians of <c>--repeat</c> runs after a warm-up. Data from the Inspec Database kindly supplied by The IET.
+/// </summary>
+public static class BenchNlpCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var data = new Option<FileInfo>("--data") { Description = "Inspec zip (e.g. ../shared/data/inspec/Validation.zip).", Required = true };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N documents." };
+        var repeat = new Option<int>("--repeat") { Description = "Runs per measure; the median is reported.", DefaultValueFactory = _ => 3 };
+        var output = new Option<FileInfo?>("--output") { Description = "Also write the figures as JSON here." };
+        var command = new Command("bench-nlp", "Benchmark the terminology engine: 1 vs N workers, orchestrated vs bare, against raw model inference.")
+        {
+            data, limit, repeat, output,
+        };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            FileInfo zip = parse.GetValue(data)!;
+            if (!zip.Exists)
+            {
+                Console.Error.WriteLine($"{zip.FullName} not found (the Inspec data lives in ../shared/data/inspec/).");
+                return 2;
+            }
+
+            IReadOnlyList<LabeledDocument> all = InspecDataset.Load(zip.FullName);
+            List<string> texts = all.Take(parse.GetValue(limit) ?? all.Count).Select(d => d.Text).ToList();
+            int runs = Math.Max(1, parse.GetValue(repeat));
+            int cores = Environment.ProcessorCount;
+            var extractor = new KeyphraseExtractor(new MiniLmTextEmbedder());
+            extractor.Extract(texts[0], 10); // loads the model once, outside every measure
+            long wordPieces = texts.Sum(t => (long)MiniLmModel.Shared.CountWordPieces(t));
+
+            double Bare(int workers) => Median(runs, () => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = workers }, t => extractor.Extract(t, 10)));
+            double one = Bare(1);
+            double many = Bare(cores);
+            // The model sees each text once, in the same window-sized chunks the engine embeds for the document vector.
+            var embedder = new MiniLmTextEmbedder();
+            List<string[]> chunks = texts.Select(t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
+            double model = Median(runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => MiniLmModel.Shared.Embed(c)));
+            double orchestrated = await OrchestratedAsync(common.Read(parse), texts, runs, cancellationToken);
+
+            var rows = new (string Measure, double Seconds, string Note)[]
+            {
+                ("engine, 1 worker (Parallel.ForEach)", one, "baseline"),
+                ($"engine, {cores} workers (Parallel.ForEach)", many, $"speed-up {one / many:F2} (goal >= 1.8 on 2 cores)"),
+                ($"orchestrated article run, Articles:MaxWorkers={cores}", orchestrated, $"{orchestrated / many:F2} x bare {cores} workers (goal <= 1.10)"),
+                ($"raw ONNX Runtime inference, each text once (chunked), {cores} threads", model, $"engine costs {many / model:F1} x the model's own limit"),
+            };
+            Console.WriteLine($"\n{texts.Count} Inspec validation abstracts, {wordPieces} word pieces; median of {runs}; {cores} logical cores\n");
+            Console.WriteLine("| measure | seconds | docs/s | word pieces/s | note |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach ((string measure, double seconds, string note) in rows)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {measure} | {seconds:F2} | {texts.Count / seconds:F1} | {wordPieces / seconds:F0} | {note} |"));
+            }
+
+            if (parse.GetValue(output) is { } file)
+            {
+                file.Directory?.Create();
+                await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(new
+                {
+                    documents = texts.Count, wordPieces, cores, runs,
+                    rows = rows.Select(r => new { r.Measure, r.Seconds, docsPerSecond = texts.Count / r.Seconds, wordPiecesPerSecond = wordPieces / r.Seconds, r.Note }),
+                }, BlobResultStore.Json), cancellationToken);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The same texts as blobs, analysed by the article orchestration on the engine in this process; seconds from creation to results written.</summary>
+    static async Task<double> OrchestratedAsync(RunnerSettings settings, IReadOnlyList<string> texts, int runs, CancellationToken cancellationToken)
+    {
+        IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = settings.Storage,
+            ["Articles:MaxWorkers"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+        });
+        using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
+        await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
+        var catalog = engine.Services.GetRequiredService<ArticleCatalog>();
+        string prefix = $"bench/{DateTime.UtcNow:yyyyMMdd-HHmmss}/";
+        await Parallel.ForEachAsync(Enumerable.Range(0, texts.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(texts[i]));
+            await catalog.UploadAsync($"{prefix}{i:D4}.abstr", content, ct);
+        });
+        IReadOnlyList<string> names = await catalog.ListAsync(prefix, int.MaxValue, cancellationToken);
+        var starter = engine.Services.GetRequiredService<ArticleRunStarter>();
+        var seconds = new List<double>();
+        for (int run = 0; run < runs; run++)
+        {
+            string runId = await starter.StartBatchAsync(engine.Client, names, prefix, cancellationToken);
+            RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, json: false, cancellationToken);
+            if (status.Succeeded != texts.Count)
+            {
+                throw new InvalidOperationException($"orchestrated run {runId} analysed {status.Succeeded} of {texts.Count}");
+            }
+
+            seconds.Add(status.ElapsedSeconds);
+        }
+
+        return seconds.Order().ElementAt(seconds.Count / 2);
+    }
+
+    static double Median(int runs, Action measure) =>
+        Enumerable.Range(0, runs).Select(_ =>
+        {
+            var clock = Stopwatch.StartNew();
+            measure();
+            return clock.Elapsed.TotalSeconds;
+        }).Order().ElementAt(runs / 2);
+}
