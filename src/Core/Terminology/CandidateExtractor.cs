@@ -86,6 +86,9 @@ public static class CandidateExtractor
         lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && !lower.EndsWith("eed", StringComparison.Ordinal)
         && !EdNotParticiple.Contains(lower);
 
+    private static bool IsLikelyVerbForm(string lower) =>
+        IsLikelyParticiple(lower) || (lower.Length >= 6 && lower.EndsWith("ing", StringComparison.Ordinal));
+
     private static void AddRun(
         TokenizedDocument document,
         int start,
@@ -102,6 +105,10 @@ public static class CandidateExtractor
             end--;
         }
 
+        // A run opened by a gerund or participle is often a verb and its object ("selecting test cases"), so
+        // the run without that word counts as a whole run too; the ranking then decides between the two.
+        var coreStart = end - start >= 3 && IsLikelyVerbForm(words[start].Lower) ? start + 1 : start;
+
         for (var first = start; first < end; first++)
         {
             var maxLast = Math.Min(end, first + options.MaxWords);
@@ -112,7 +119,7 @@ public static class CandidateExtractor
                     continue;
                 }
 
-                var isMaximal = first == start && last == end;
+                var isMaximal = (first == start || first == coreStart) && last == end;
                 if (!isMaximal && !options.IncludeSlices)
                 {
                     continue;

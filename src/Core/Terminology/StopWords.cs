@@ -35,7 +35,8 @@ public static class StopWords
         "relevant", "necessary", "sufficient", "able", "unable", "great", "greater", "present", "related", "similar",
         "usual", "common", "commonly", "widely", "previously", "successful", "successfully", "efficiently",
         "effectively", "interesting", "promising", "powerful", "traditional", "conventional", "proper", "numerous",
-        "considerable", "substantial", "basic", "overall", "actual", 
+        "considerable", "substantial", "basic", "overall", "actual", "prior", "convenient", "extensive",
+        "detailed", "careful",
         // reporting and linking verbs of scientific prose, in their unambiguous forms
         "paper", "article", "authors", "author", "we", "our", "us", "present", "presents", "presented", "presenting",
         "propose", "proposes", "proposed", "proposing", "describe", "describes", "described", "describing", "show",
