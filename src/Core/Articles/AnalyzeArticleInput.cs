@@ -1,3 +1,4 @@
 namespace Serverless.Core.Articles;
 
-public sealed record AnalyzeArticleInput(string RunId, string Container, string Article, int TopTerms);
+/// <summary>One activity's work: a batch of articles (one, unless the run sets <c>Articles:BatchSize</c>).</summary>
+public sealed record AnalyzeArticleInput(string RunId, string Container, IReadOnlyList<string> Articles, int TopTerms);

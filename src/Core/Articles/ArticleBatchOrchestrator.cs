@@ -6,7 +6,7 @@ using Serverless.Core.Storage;
 namespace Serverless.Core.Articles;
 
 /// <summary>
-/// One activity per article through a sliding window, fanned in to the run's folder: per-article terms,
+/// One activity per article (or per batch of them) through a sliding window (in chunks of sub-orchestrations when the run is large), fanned in to the run's folder: per-article terms,
 /// failures with reasons, a corpus-level terminology and the manifest. Serves both a batch (prefix or names)
 /// and a single uploaded article.
 /// </summary>
@@ -16,20 +16,18 @@ public sealed class ArticleBatchOrchestrator : TaskOrchestrator<ArticleRunInput,
     {
         DateTime startedAt = context.CurrentUtcDateTime;
         IReadOnlyList<string> articles = input.Articles;
-        int succeeded = 0, failed = 0;
-
-        context.SetCustomStatus(new RunProgress(RunKinds.Articles, articles.Count, 0, 0, 0));
-        List<ArticleOutcome> outcomes = await SlidingWindow.RunAsync(
+        var progress = new RunProgressTracker(context, RunKinds.Articles, articles.Count);
+        ArticleChunk Work(IReadOnlyList<string> names, int window) => new(context.InstanceId, input.ArticlesContainer, names, input.TopTerms, window, input.BatchSize);
+        List<ArticleOutcome> outcomes = await ChunkedFanOut.RunAsync(
             articles,
             input.MaxInFlight,
-            article => context.CallActivityAsync<ArticleOutcome>(
-                nameof(AnalyzeArticleActivity), new AnalyzeArticleInput(context.InstanceId, input.ArticlesContainer, article, input.TopTerms)),
-            (article, e) => ArticleOutcome.Failure(article, $"analysis failed: {e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}"),
-            (outcome, inFlight) =>
-            {
-                if (outcome.Succeeded) succeeded++; else failed++;
-                context.SetCustomStatus(new RunProgress(RunKinds.Articles, articles.Count, succeeded, failed, inFlight));
-            });
+            input.ChunkSize * input.BatchSize,
+            (all, window) => ArticleWindow.RunAsync(context, Work(all, window), (batch, inFlight) => progress.Record(batch.Select(o => o.Succeeded), inFlight)),
+            (index, chunk, window) => context.CallSubOrchestratorAsync<List<ArticleOutcome>>(
+                nameof(ArticleChunkOrchestrator), Work(chunk, window), ChunkedFanOut.ChunkOptions(context.InstanceId, index)),
+            ArticleWindow.Crashed,
+            (chunk, inFlight) => progress.Record(chunk.Select(o => o.Succeeded), inFlight));
+        int succeeded = progress.Succeeded, failed = progress.Failed;
 
         DateTime completedAt = context.CurrentUtcDateTime;
         RunFiles files = RunFolder.ForArticles(input.ResultsContainer, context.InstanceId);
@@ -41,6 +39,8 @@ public sealed class ArticleBatchOrchestrator : TaskOrchestrator<ArticleRunInput,
             {
                 ["Articles:MaxWorkers"] = input.MaxWorkersPerInstance.ToString(CultureInfo.InvariantCulture),
                 ["Articles:MaxInFlightPerRun"] = input.MaxInFlight.ToString(CultureInfo.InvariantCulture),
+                ["Articles:BatchSize"] = input.BatchSize.ToString(CultureInfo.InvariantCulture),
+                ["Articles:ChunkSize"] = input.ChunkSize.ToString(CultureInfo.InvariantCulture),
                 ["Articles:TopTerms"] = input.TopTerms.ToString(CultureInfo.InvariantCulture),
                 ["Articles:Container"] = input.ArticlesContainer,
             },

@@ -8,4 +8,6 @@ public sealed record ArticleRunInput(
     string ResultsContainer,
     int TopTerms,
     int MaxInFlight,
-    int MaxWorkersPerInstance);
+    int MaxWorkersPerInstance,
+    int ChunkSize,
+    int BatchSize);

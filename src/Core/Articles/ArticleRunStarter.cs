@@ -45,5 +45,7 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
         results.Value.Container,
         articles.Value.TopTerms,
         articles.Value.MaxInFlightPerRun,
-        articles.Value.MaxWorkers);
+        articles.Value.MaxWorkers,
+        articles.Value.ChunkSize,
+        articles.Value.BatchSize);
 }

@@ -51,6 +51,7 @@ public static class ServerlessServiceCollectionExtensions
         services.AddSingleton<ArticleCatalog>();
         services.AddSingleton<ArticleUploadHandler>();
         services.AddSingleton<AnalysisGate>();
+        services.AddSingleton<ArticleAnalyzer>();
         services.AddTerminology();
         services.AddSingleton<RunsHttpApi>();
 

@@ -11,9 +11,11 @@ public static class ServerlessTasks
     public static void Register(DurableTaskRegistry tasks)
     {
         tasks.AddOrchestrator<UserFetchOrchestrator>();
+        tasks.AddOrchestrator<UserFetchChunkOrchestrator>();
         tasks.AddActivity<FetchUserActivity>();
         tasks.AddActivity<WriteUserResultsActivity>();
         tasks.AddOrchestrator<ArticleBatchOrchestrator>();
+        tasks.AddOrchestrator<ArticleChunkOrchestrator>();
         tasks.AddActivity<AnalyzeArticleActivity>();
         tasks.AddActivity<WriteArticleResultsActivity>();
     }

@@ -9,4 +9,8 @@ public sealed class UserFetchOptions
 
     [Range(1, 10_000_000)]
     public int MaxUsersPerRun { get; set; } = 100_000;
+
+    /// <summary>Users per sub-orchestration in a large run; keeps each orchestration's history (replayed on every step) short.</summary>
+    [Range(1, 5_000)]
+    public int ChunkSize { get; set; } = 500;
 }

@@ -7,7 +7,7 @@ namespace Serverless.Core.Users;
 
 /// <summary>
 /// Fans out one activity per user through a sliding window of <see cref="UserFetchRunInput.MaxConcurrency"/>
-/// and fans the outcomes in to Blob Storage. The window lives in the orchestration, not in a process,
+/// (in chunks of sub-orchestrations when the run is large) and fans the outcomes in to Blob Storage. The window lives in the orchestration, not in a process,
 /// so the cap holds across the whole run however many instances Azure scales out to.
 /// </summary>
 public sealed class UserFetchOrchestrator : TaskOrchestrator<UserFetchRunInput, RunSummary>
@@ -16,19 +16,17 @@ public sealed class UserFetchOrchestrator : TaskOrchestrator<UserFetchRunInput, 
     {
         DateTime startedAt = context.CurrentUtcDateTime;
         IReadOnlyList<int> ids = input.UserIds;
-        int succeeded = 0, failed = 0;
-
-        context.SetCustomStatus(new RunProgress(RunKinds.Users, ids.Count, 0, 0, 0));
-        List<UserFetchOutcome> outcomes = await SlidingWindow.RunAsync(
+        var progress = new RunProgressTracker(context, RunKinds.Users, ids.Count);
+        List<UserFetchOutcome> outcomes = await ChunkedFanOut.RunAsync(
             ids,
             input.MaxConcurrency,
-            id => context.CallActivityAsync<UserFetchOutcome>(nameof(FetchUserActivity), new FetchUserInput(context.InstanceId, id)),
-            (id, e) => UserFetchOutcome.Failure(id, 1, null, $"activity failed: {e.FailureDetails.ErrorType}: {e.FailureDetails.ErrorMessage}"),
-            (outcome, inFlight) =>
-            {
-                if (outcome.Succeeded) succeeded++; else failed++;
-                context.SetCustomStatus(new RunProgress(RunKinds.Users, ids.Count, succeeded, failed, inFlight));
-            });
+            input.ChunkSize,
+            (all, window) => UserFetchWindow.RunAsync(context, context.InstanceId, all, window, (outcome, inFlight) => progress.Record(outcome.Succeeded, inFlight)),
+            (index, chunk, window) => context.CallSubOrchestratorAsync<List<UserFetchOutcome>>(
+                nameof(UserFetchChunkOrchestrator), new UserFetchChunk(context.InstanceId, chunk, window), ChunkedFanOut.ChunkOptions(context.InstanceId, index)),
+            UserFetchWindow.Crashed,
+            (chunk, inFlight) => progress.Record(chunk.Select(o => o.Succeeded), inFlight));
+        int succeeded = progress.Succeeded, failed = progress.Failed;
 
         DateTime completedAt = context.CurrentUtcDateTime;
         RunFiles files = RunFolder.ForUsers(input.ResultsContainer, context.InstanceId);
@@ -40,6 +38,7 @@ public sealed class UserFetchOrchestrator : TaskOrchestrator<UserFetchRunInput, 
             {
                 ["UserApi:MaxConcurrency"] = input.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
                 ["UserApi:BaseUrl"] = input.ApiBaseUrl,
+                ["UserFetch:ChunkSize"] = input.ChunkSize.ToString(CultureInfo.InvariantCulture),
             },
             startedAt,
             completedAt,

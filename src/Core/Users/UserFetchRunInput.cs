@@ -8,4 +8,5 @@ public sealed record UserFetchRunInput(
     IReadOnlyList<int> UserIds,
     int MaxConcurrency,
     string ApiBaseUrl,
-    string ResultsContainer);
+    string ResultsContainer,
+    int ChunkSize);

@@ -37,8 +37,12 @@ public sealed class ArticleFunctions(
     public Task<RunSummary> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ArticleBatchOrchestrator().RunAsync(context, context.GetInput<ArticleRunInput>()!);
 
+    [Function(nameof(ArticleChunkOrchestrator))]
+    public Task<List<ArticleOutcome>> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ArticleChunkOrchestrator().RunAsync(context, context.GetInput<ArticleChunk>()!);
+
     [Function(nameof(AnalyzeArticleActivity))]
-    public Task<ArticleOutcome> Analyze([ActivityTrigger] AnalyzeArticleInput input) =>
+    public Task<List<ArticleOutcome>> Analyze([ActivityTrigger] AnalyzeArticleInput input) =>
         analyze.RunAsync(new FunctionActivityContext(nameof(AnalyzeArticleActivity), input.RunId), input);
 
     [Function(nameof(WriteArticleResultsActivity))]

@@ -24,6 +24,10 @@ public sealed class UserFetchFunctions(RunsHttpApi api, FetchUserActivity fetchU
     public Task<RunSummary> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new UserFetchOrchestrator().RunAsync(context, context.GetInput<UserFetchRunInput>()!);
 
+    [Function(nameof(UserFetchChunkOrchestrator))]
+    public Task<List<UserFetchOutcome>> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new UserFetchChunkOrchestrator().RunAsync(context, context.GetInput<UserFetchChunk>()!);
+
     [Function(nameof(FetchUserActivity))]
     public Task<UserFetchOutcome> FetchUser([ActivityTrigger] FetchUserInput input) =>
         fetchUser.RunAsync(new FunctionActivityContext(nameof(FetchUserActivity), input.RunId), input);

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
 using Serverless.Core.Articles;
+using Serverless.Core.Options;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Core.Terminology;
@@ -58,13 +61,24 @@ public static class BenchNlpCommand
             var embedder = new MiniLmTextEmbedder();
             List<string[]> chunks = texts.Select(t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
             double model = Median(runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => MiniLmModel.Shared.Embed(c)));
-            double orchestrated = await OrchestratedAsync(common.Read(parse), texts, runs, cancellationToken);
+            RunnerSettings settings = common.Read(parse);
+            var articleOptions = Options.Create(new ArticleOptions { MaxWorkers = cores });
+            var catalog = new ArticleCatalog(new BlobServiceClient(settings.Storage), articleOptions);
+            (string prefix, IReadOnlyList<string> names) = await UploadAsync(catalog, texts, cancellationToken);
+            var analyzer = new ArticleAnalyzer(new BlobServiceClient(settings.Storage), extractor, new AnalysisGate(articleOptions), articleOptions);
+            double withStorage = await MedianAsync(runs, () => Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = cores * 4 },
+                async (name, ct) => await analyzer.AnalyzeAsync(articleOptions.Value.Container, name, 10, ct)));
+            const int batch = 10;
+            double orchestrated = await OrchestratedAsync(settings, names, prefix, runs, batchSize: 1, cancellationToken);
+            double batched = await OrchestratedAsync(settings, names, prefix, runs, batch, cancellationToken);
 
             var rows = new (string Measure, double Seconds, string Note)[]
             {
                 ("engine, 1 worker (Parallel.ForEach)", one, "baseline"),
                 ($"engine, {cores} workers (Parallel.ForEach)", many, $"speed-up {one / many:F2} (goal >= 1.8 on 2 cores)"),
-                ($"orchestrated article run, Articles:MaxWorkers={cores}", orchestrated, $"{orchestrated / many:F2} x bare {cores} workers (goal <= 1.10)"),
+                ($"engine, {cores} workers, each text read from Blob Storage (Azurite, on the same cores)", withStorage, $"{withStorage / many:F2} x bare {cores} workers: storage's share"),
+                ($"orchestrated article run, one activity per article, Articles:MaxWorkers={cores}", orchestrated, $"{orchestrated / many:F2} x bare {cores} workers (goal <= 1.10); {orchestrated / withStorage:F2} x with storage"),
+                ($"orchestrated article run, Articles:BatchSize={batch}", batched, $"{batched / many:F2} x bare {cores} workers; {batched / withStorage:F2} x with storage"),
                 ($"raw ONNX Runtime inference, each text once (chunked), {cores} threads", model, $"engine costs {many / model:F1} x the model's own limit"),
             };
             Console.WriteLine($"\n{texts.Count} Inspec validation abstracts, {wordPieces} word pieces; median of {runs}; {cores} logical cores\n");
@@ -91,39 +105,56 @@ public static class BenchNlpCommand
         return command;
     }
 
-    /// <summary>The same texts as blobs, analysed by the article orchestration on the engine in this process; seconds from creation to results written.</summary>
-    static async Task<double> OrchestratedAsync(RunnerSettings settings, IReadOnlyList<string> texts, int runs, CancellationToken cancellationToken)
+    static async Task<(string Prefix, IReadOnlyList<string> Names)> UploadAsync(ArticleCatalog catalog, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = settings.Storage,
-            ["Articles:MaxWorkers"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-        });
-        using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-        await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-        var catalog = engine.Services.GetRequiredService<ArticleCatalog>();
         string prefix = $"bench/{DateTime.UtcNow:yyyyMMdd-HHmmss}/";
         await Parallel.ForEachAsync(Enumerable.Range(0, texts.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(texts[i]));
             await catalog.UploadAsync($"{prefix}{i:D4}.abstr", content, ct);
         });
-        IReadOnlyList<string> names = await catalog.ListAsync(prefix, int.MaxValue, cancellationToken);
+        return (prefix, await catalog.ListAsync(prefix, int.MaxValue, cancellationToken));
+    }
+
+    /// <summary>The texts as an article run on the engine in this process; seconds from the run's creation to its results written.</summary>
+    static async Task<double> OrchestratedAsync(RunnerSettings settings, IReadOnlyList<string> names, string prefix, int runs, int batchSize, CancellationToken cancellationToken)
+    {
+        IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = settings.Storage,
+            ["Articles:MaxWorkers"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
+            ["Articles:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
+        });
+        using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
+        await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
         var starter = engine.Services.GetRequiredService<ArticleRunStarter>();
         var seconds = new List<double>();
         for (int run = 0; run < runs; run++)
         {
             string runId = await starter.StartBatchAsync(engine.Client, names, prefix, cancellationToken);
             RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, json: false, cancellationToken);
-            if (status.Succeeded != texts.Count)
+            if (status.Succeeded != names.Count)
             {
-                throw new InvalidOperationException($"orchestrated run {runId} analysed {status.Succeeded} of {texts.Count}");
+                throw new InvalidOperationException($"orchestrated run {runId} analysed {status.Succeeded} of {names.Count}");
             }
 
             seconds.Add(status.ElapsedSeconds);
         }
 
         return seconds.Order().ElementAt(seconds.Count / 2);
+    }
+
+    static async Task<double> MedianAsync(int runs, Func<Task> measure)
+    {
+        var seconds = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await measure();
+            seconds.Add(clock.Elapsed.TotalSeconds);
+        }
+
+        return seconds.Order().ElementAt(runs / 2);
     }
 
     static double Median(int runs, Action measure) =>

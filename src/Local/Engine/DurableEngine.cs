@@ -51,8 +51,8 @@ public sealed class DurableEngine : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         IOrchestrationService service = settings.Kind == EngineKind.InMemory
-            ? new CappedOrchestrationService(new InMemoryOrchestrationService(loggerFactory), settings.Caps)
-            : await CreateAzureStorageAsync(settings, loggerFactory);
+            ? new SidecarOrchestrationService(new InMemoryOrchestrationService(loggerFactory), settings.Caps)
+            : new SidecarOrchestrationService(await CreateAzureStorageAsync(settings, loggerFactory), caps: null);
 
         int port = FreePort.Next();
         WebApplication sidecar = BuildSidecar(service, port, loggerFactory);

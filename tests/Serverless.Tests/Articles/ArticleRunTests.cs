@@ -128,4 +128,21 @@ public sealed class ArticleRunTests
             await Task.Delay(100, cts.Token);
         }
     }
+
+    [Fact]
+    public async Task Batches_in_chunks_report_every_article_as_single_activities_would()
+    {
+        await using EngineHarness harness = await StartAsync(new() { ["Articles:BatchSize"] = "3", ["Articles:ChunkSize"] = "2" });
+        string prefix = ArticleFiles.NewPrefix();
+        List<string> names = await ArticleFiles.UploadSamplesAsync(prefix);
+        names.Add((await ArticleFiles.UploadAsync(prefix + "empty.txt", [])).Name);
+
+        (RunStatus status, ArticleResultsFolder results) = await RunAsync(harness, names, prefix);
+
+        Assert.Equal((names.Count, names.Count - 1, 1), (results.Manifest.Total, results.Manifest.Succeeded, results.Manifest.Failed));
+        Assert.Equal(names.Count - 1, status.Succeeded);
+        Assert.Equal(names.Order(StringComparer.Ordinal), results.Articles.Select(a => a.Article).Append(results.Failed.Single().Article).Order(StringComparer.Ordinal));
+        Assert.Contains("empty", results.ReasonFor(prefix + "empty.txt"));
+        Assert.Equal("3", results.Manifest.Caps["Articles:BatchSize"]);
+    }
 }

@@ -38,6 +38,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("FetchUserActivity", "activityTrigger")]
     [InlineData("WriteUserResultsActivity", "activityTrigger")]
     [InlineData("ArticleBatchOrchestrator", "orchestrationTrigger")]
+    [InlineData("ArticleChunkOrchestrator", "orchestrationTrigger")]
+    [InlineData("UserFetchChunkOrchestrator", "orchestrationTrigger")]
     [InlineData("AnalyzeArticleActivity", "activityTrigger")]
     [InlineData("WriteArticleResultsActivity", "activityTrigger")]
     [InlineData("ArticleUploaded", "blobTrigger")]

@@ -92,4 +92,28 @@ public sealed class UserFetchRunTests
         });
         Assert.Equal(3, harness.Simulator.Snapshot().NotFound);
     }
+
+    [Fact]
+    public async Task A_run_split_into_chunk_sub_orchestrations_keeps_the_cap_and_fetches_everyone_once()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 50, ConcurrencyLimit = 20 },
+            settings: new Dictionary<string, string?> { ["UserFetch:ChunkSize"] = "10" });
+
+        (RunStatus status, RunResults results) = await RunAsync(harness, Enumerable.Range(1, 45).ToArray());
+
+        SimulatorStats api = harness.Simulator.Snapshot();
+        Assert.Equal(45, status.Succeeded);
+        Assert.Equal(Enumerable.Range(1, 45), results.UserIds.Order());
+        Assert.InRange(api.MaxInFlight, 1, 20);
+        Assert.Equal(0, api.TooManyRequests);
+        Assert.Equal(45, api.Ok);
+        var chunks = new List<string>();
+        await foreach (var instance in harness.Engine.Client.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = status.Id + "-chunk-" }))
+        {
+            chunks.Add(instance.InstanceId);
+        }
+
+        Assert.Equal(5, chunks.Count);
+    }
 }

@@ -1,21 +1,29 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 using DurableTask.Core.Query;
 
 namespace Serverless.Local.Engine;
 
 /// <summary>
-/// Gives the in-memory service the host.json caps. On its own it sizes its dispatchers by the processor count,
-/// which on a 2-core machine holds a window of 20 fetches to 2 at a time and stalls 500 ms whenever that is full.
+/// Sits between the gRPC sidecar and the storage provider, for two things the sidecar gets wrong on its own:
+/// <list type="bullet">
+/// <item>It records sub-orchestration starts as its own subclass of <see cref="SubOrchestrationInstanceCreatedEvent"/>,
+/// with protobuf maps for tags. The Azure Storage provider writes neither readably (the history row lacks its event
+/// type, the queue message names a type it cannot load), so the parent can never be replayed and the child never starts.
+/// They are handed over as the plain DurableTask types instead.</item>
+/// <item>The in-memory service sizes its dispatchers by the processor count, which on a 2-core machine holds a window
+/// of 20 fetches to 2 at a time and stalls 500 ms whenever that is full; it is given the host.json caps.</item>
+/// </list>
 /// Everything else is forwarded unchanged.
 /// </summary>
-sealed class CappedOrchestrationService(IOrchestrationService inner, HostJsonCaps caps)
+sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCaps? caps)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
     IOrchestrationServiceClient Client => (IOrchestrationServiceClient)inner;
 
-    public int MaxConcurrentTaskActivityWorkItems => caps.MaxConcurrentActivityFunctions;
+    public int MaxConcurrentTaskActivityWorkItems => caps?.MaxConcurrentActivityFunctions ?? inner.MaxConcurrentTaskActivityWorkItems;
 
-    public int MaxConcurrentTaskOrchestrationWorkItems => caps.MaxConcurrentOrchestratorFunctions;
+    public int MaxConcurrentTaskOrchestrationWorkItems => caps?.MaxConcurrentOrchestratorFunctions ?? inner.MaxConcurrentTaskOrchestrationWorkItems;
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
@@ -58,8 +66,41 @@ sealed class CappedOrchestrationService(IOrchestrationService inner, HostJsonCap
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        OrchestrationState orchestrationState)
+    {
+        Normalize(newOrchestrationRuntimeState.Events);
+        Normalize(newOrchestrationRuntimeState.NewEvents);
+        foreach (TaskMessage message in orchestratorMessages)
+        {
+            if (message.Event is ExecutionStartedEvent started && started.Tags is { } tags && tags.GetType() != typeof(Dictionary<string, string>))
+            {
+                started.Tags = new Dictionary<string, string>(tags);
+            }
+        }
+
+        return inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+    }
+
+    static void Normalize(IList<HistoryEvent> events)
+    {
+        for (int i = 0; i < events.Count; i++)
+        {
+            if (events[i] is SubOrchestrationInstanceCreatedEvent created && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+            {
+                events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                {
+                    Name = created.Name,
+                    Version = created.Version,
+                    InstanceId = created.InstanceId,
+                    Input = created.Input,
+                    Timestamp = created.Timestamp,
+                    IsPlayed = created.IsPlayed,
+                    ClientSpanId = created.ClientSpanId,
+                    Tags = created.Tags is null ? null : new Dictionary<string, string>(created.Tags),
+                };
+            }
+        }
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
 
