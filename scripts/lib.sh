@@ -10,3 +10,12 @@ with_azurite() {
     trap "\"$scripts_dir/azurite.sh\" stop" EXIT
   fi
 }
+
+# What every entry point does first: work from the repo root, install what is missing, have Azurite.
+prepare() {
+  cd "$scripts_dir/.."
+  # This machine sets CONTAINER_NAME, which makes Durable components believe they run on Linux Consumption.
+  unset CONTAINER_NAME
+  "$scripts_dir/setup.sh"
+  with_azurite
+}

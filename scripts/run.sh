@@ -4,13 +4,9 @@
 #  2. uploads samples/articles and extracts their terminology,
 # and prints where the results are. Stops what it started.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-unset CONTAINER_NAME
-scripts/setup.sh
-source scripts/lib.sh
-with_azurite
-dotnet build src/Local -c Release --no-restore -v q -nologo >/dev/null
+source "$(dirname "$0")/lib.sh"
+prepare
+dotnet build src/Local -c Release --no-restore -nologo -clp:ErrorsOnly
 runner="src/Local/bin/Release/net10.0/Serverless.Local"
 "$runner" users --count 50 "$@"
 "$runner" articles --input samples/articles

@@ -1,13 +1,8 @@
 #!/usr/bin/env bash
 # All tests: set-up, Azurite, the whole xunit suite, then stops what it started.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root"
-# This machine sets CONTAINER_NAME, which makes Durable components believe they run on Linux Consumption.
-unset CONTAINER_NAME
-scripts/setup.sh
-source scripts/lib.sh
-with_azurite
+source "$(dirname "$0")/lib.sh"
+prepare
 results="artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 status=0

@@ -14,26 +14,20 @@ public sealed class ArticleBatchOrchestrator : TaskOrchestrator<ArticleRunInput,
 {
     public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, ArticleRunInput input)
     {
-        DateTime startedAt = context.CurrentUtcDateTime;
         IReadOnlyList<string> articles = input.Articles;
-        var progress = new RunProgressTracker(context, RunKinds.Articles, articles.Count);
+        var run = new RunTracker(context, RunKinds.Articles, articles.Count);
         ArticleChunk Work(IReadOnlyList<string> names, int window) => new(context.InstanceId, input.ArticlesContainer, names, input.TopTerms, window, input.BatchSize);
         List<ArticleOutcome> outcomes = await ChunkedFanOut.RunAsync(
             articles,
             input.MaxInFlight,
             input.ChunkSize * input.BatchSize,
-            (all, window) => ArticleWindow.RunAsync(context, Work(all, window), (batch, inFlight) => progress.Record(batch.Select(o => o.Succeeded), inFlight)),
+            (all, window) => ArticleWindow.RunAsync(context, Work(all, window), (batch, inFlight) => run.Record(batch.Select(o => o.Succeeded), inFlight)),
             (index, chunk, window) => context.CallSubOrchestratorAsync<List<ArticleOutcome>>(
                 nameof(ArticleChunkOrchestrator), Work(chunk, window), ChunkedFanOut.ChunkOptions(context.InstanceId, index)),
             ArticleWindow.Crashed,
-            (chunk, inFlight) => progress.Record(chunk.Select(o => o.Succeeded), inFlight));
-        int succeeded = progress.Succeeded, failed = progress.Failed;
+            (chunk, inFlight) => run.Record(chunk.Select(o => o.Succeeded), inFlight));
 
-        DateTime completedAt = context.CurrentUtcDateTime;
-        RunFiles files = RunFolder.ForArticles(input.ResultsContainer, context.InstanceId);
-        var manifest = new RunManifest(
-            context.InstanceId,
-            RunKinds.Articles,
+        (RunManifest manifest, RunSummary summary) = run.Complete(
             new RunInputDescription(articles.Count, Prefix: input.Prefix, Articles: articles),
             new Dictionary<string, string>
             {
@@ -44,14 +38,8 @@ public sealed class ArticleBatchOrchestrator : TaskOrchestrator<ArticleRunInput,
                 ["Articles:TopTerms"] = input.TopTerms.ToString(CultureInfo.InvariantCulture),
                 ["Articles:Container"] = input.ArticlesContainer,
             },
-            startedAt,
-            completedAt,
-            (completedAt - startedAt).TotalSeconds,
-            articles.Count,
-            succeeded,
-            failed,
-            files);
+            RunFolder.ForArticles(input.ResultsContainer, context.InstanceId));
         await context.CallActivityAsync<bool>(nameof(WriteArticleResultsActivity), new ArticleRunResults(manifest, outcomes));
-        return new RunSummary(context.InstanceId, RunKinds.Articles, articles.Count, succeeded, failed, startedAt, completedAt, files);
+        return summary;
     }
 }

@@ -14,25 +14,19 @@ public sealed class UserFetchOrchestrator : TaskOrchestrator<UserFetchRunInput, 
 {
     public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, UserFetchRunInput input)
     {
-        DateTime startedAt = context.CurrentUtcDateTime;
         IReadOnlyList<int> ids = input.UserIds;
-        var progress = new RunProgressTracker(context, RunKinds.Users, ids.Count);
+        var run = new RunTracker(context, RunKinds.Users, ids.Count);
         List<UserFetchOutcome> outcomes = await ChunkedFanOut.RunAsync(
             ids,
             input.MaxConcurrency,
             input.ChunkSize,
-            (all, window) => UserFetchWindow.RunAsync(context, context.InstanceId, all, window, (outcome, inFlight) => progress.Record(outcome.Succeeded, inFlight)),
+            (all, window) => UserFetchWindow.RunAsync(context, context.InstanceId, all, window, (outcome, inFlight) => run.Record(outcome.Succeeded, inFlight)),
             (index, chunk, window) => context.CallSubOrchestratorAsync<List<UserFetchOutcome>>(
                 nameof(UserFetchChunkOrchestrator), new UserFetchChunk(context.InstanceId, chunk, window), ChunkedFanOut.ChunkOptions(context.InstanceId, index)),
             UserFetchWindow.Crashed,
-            (chunk, inFlight) => progress.Record(chunk.Select(o => o.Succeeded), inFlight));
-        int succeeded = progress.Succeeded, failed = progress.Failed;
+            (chunk, inFlight) => run.Record(chunk.Select(o => o.Succeeded), inFlight));
 
-        DateTime completedAt = context.CurrentUtcDateTime;
-        RunFiles files = RunFolder.ForUsers(input.ResultsContainer, context.InstanceId);
-        var manifest = new RunManifest(
-            context.InstanceId,
-            RunKinds.Users,
+        (RunManifest manifest, RunSummary summary) = run.Complete(
             new RunInputDescription(ids.Count, UserIds: ids),
             new Dictionary<string, string>
             {
@@ -40,14 +34,8 @@ public sealed class UserFetchOrchestrator : TaskOrchestrator<UserFetchRunInput, 
                 ["UserApi:BaseUrl"] = input.ApiBaseUrl,
                 ["UserFetch:ChunkSize"] = input.ChunkSize.ToString(CultureInfo.InvariantCulture),
             },
-            startedAt,
-            completedAt,
-            (completedAt - startedAt).TotalSeconds,
-            ids.Count,
-            succeeded,
-            failed,
-            files);
+            RunFolder.ForUsers(input.ResultsContainer, context.InstanceId));
         await context.CallActivityAsync<bool>(nameof(WriteUserResultsActivity), new UserRunResults(manifest, outcomes));
-        return new RunSummary(context.InstanceId, RunKinds.Users, ids.Count, succeeded, failed, startedAt, completedAt, files);
+        return summary;
     }
 }
