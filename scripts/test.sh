@@ -15,7 +15,8 @@ if [ -f "$results/tests.trx" ]; then
 import re, sys
 c = re.search(r'<Counters [^>]*', open(sys.argv[1]).read()).group(0)
 n = {k: int(v) for k, v in re.findall(r'(\w+)="(\d+)"', c)}
-print(f"tests: {n.get('passed', 0)} passed, {n.get('failed', 0)} failed, {n.get('notExecuted', 0)} skipped")
+passed, failed = n.get('passed', 0), n.get('failed', 0) + n.get('error', 0) + n.get('timeout', 0) + n.get('aborted', 0)
+print(f"tests: {passed} passed, {failed} failed, {n.get('total', 0) - passed - failed} skipped")
 PY
 fi
 exit $status
