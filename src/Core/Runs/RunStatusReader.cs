@@ -7,6 +7,7 @@ public static class RunStatusReader
 {
     public static async Task<RunStatus?> ReadAsync(DurableTaskClient client, string runId, TimeProvider time, CancellationToken cancellationToken = default)
     {
+        // The engine returns the custom status (our progress) only together with inputs and outputs.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         return instance is null ? null : From(instance, time);
     }
