@@ -63,15 +63,17 @@ public sealed class UserApiClientTests
     public async Task A_ban_is_final_for_that_user_and_not_retried()
     {
         (UserApiClient client, ApiSimulator api, ServiceProvider services) = await StartAsync(
-            new SimulatorOptions { LatencyMs = 0, ConcurrencyLimit = 1, BanMinRequests = 2, BanRejectRatio = 0.1 });
+            new SimulatorOptions { LatencyMs = 100, ConcurrencyLimit = 1, BanMinRequests = 4, BanRejectRatio = 0.5 });
         await using (api) await using (services)
         {
             // Push past the limit without honouring Retry-After, as a careless client would, until banned.
             using var raw = new HttpClient { BaseAddress = api.BaseUrl };
-            while (!api.Snapshot().IsBanned)
+            for (int burst = 0; burst < 20 && !api.Snapshot().IsBanned; burst++)
             {
                 await Task.WhenAll(Enumerable.Range(1, 5).Select(i => raw.GetAsync($"users/{i}")));
             }
+
+            Assert.True(api.Snapshot().IsBanned, "the simulator should have banned the careless client");
 
             UserFetchOutcome outcome = await client.FetchAsync(1);
 
