@@ -59,7 +59,8 @@ public sealed class ApiSimulator : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = StopGrace);
         // Warnings only: per-request logging would make the simulator, not the client, the bottleneck.
-        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        // On stderr: stdout belongs to whoever hosts the simulator (the runner's JSON lines, the CLI's base URL).
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
 
         var app = builder.Build();
         SimulatorEndpoints.Map(app, engine);

@@ -59,7 +59,7 @@ public static class ArticlesCommand
             IReadOnlyList<string> names = await catalog.ListAsync(blobPrefix, int.MaxValue, cancellationToken);
             string runId = await engine.Services.GetRequiredService<ArticleRunStarter>().StartBatchAsync(engine.Client, names, blobPrefix, cancellationToken);
             RunOutput.Started(settings, runId, names.Count, $"{names.Count} articles under {blobPrefix}");
-            RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, settings.Json, cancellationToken);
+            RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, settings, cancellationToken);
             RunOutput.Finished(settings, status, api: null);
             return status.Status == "Completed" ? 0 : 1;
         });

@@ -35,6 +35,11 @@ public sealed class CommonOptions
         Description = "Machine-readable output: one JSON object per line.",
     };
 
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "Print only the final summary: no start lines, no progress (with --json: only the finished object).",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Engine);
@@ -42,6 +47,7 @@ public sealed class CommonOptions
         command.Options.Add(TaskHub);
         command.Options.Add(Api);
         command.Options.Add(Json);
+        command.Options.Add(Quiet);
     }
 
     public RunnerSettings Read(ParseResult parse) => new(
@@ -49,5 +55,8 @@ public sealed class CommonOptions
         parse.GetValue(Storage)!,
         parse.GetValue(TaskHub)!,
         parse.GetValue(Api),
-        parse.GetValue(Json));
+        parse.GetValue(Json))
+    {
+        Quiet = parse.GetValue(Quiet),
+    };
 }

@@ -60,7 +60,7 @@ public static class UsersCommand
                 sim?.ResetStats();
                 string runId = await engine.Services.GetRequiredService<UserFetchStarter>().StartAsync(engine.Client, ids.UserIds!, cancellationToken);
                 RunOutput.Started(settings, runId, ids.UserIds!.Count, $"{ids.UserIds!.Count} users from {api}", needsApi: true);
-                RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, settings.Json, cancellationToken);
+                RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, settings, cancellationToken);
                 RunOutput.Finished(settings, status, sim?.Snapshot());
                 allCompleted &= status.Status == "Completed";
             }

@@ -24,7 +24,9 @@ public static class LocalHost
             // The provider reports recoverable storage hiccups as warnings by the dozen; errors still show.
             .AddFilter("DurableTask", LogLevel.Error)
             .AddFilter("Microsoft.DurableTask", LogLevel.Error)
-            .AddSimpleConsole(console => console.SingleLine = true));
+            .AddSimpleConsole(console => console.SingleLine = true)
+            // stdout is the runner's output (progress, JSON lines); logs must never mix into it.
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public static Task<DurableEngine> StartEngineAsync(RunnerSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {

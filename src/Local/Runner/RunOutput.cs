@@ -5,13 +5,21 @@ using Serverless.Simulator;
 
 namespace Serverless.Local.Runner;
 
-/// <summary>What the runner prints at the start and end of a run, as text or one JSON object per line.</summary>
+/// <summary>
+/// What the runner prints at the start and end of a run, as text or one JSON object per line. With <c>--quiet</c> only the end.
+/// Nothing else goes to stdout: logs go to stderr (<see cref="LocalHost.CreateLoggerFactory"/>).
+/// </summary>
 public static class RunOutput
 {
     /// <param name="what">What the run works on, for people: "50 users from http://…", "12 articles under local/…".</param>
     /// <param name="needsApi">Whether resuming needs the user API (a user-fetch run).</param>
     public static void Started(RunnerSettings settings, string runId, int total, string what, bool needsApi = false)
     {
+        if (settings.Quiet)
+        {
+            return;
+        }
+
         if (settings.Json)
         {
             Write(new { @event = "started", runId, total, what, engine = settings.Engine.ToString(), taskHub = settings.TaskHub });

@@ -1,33 +1,74 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Serverless.Local.Runner;
 
+/// <summary>How a run's progress is shown while the runner waits for it.</summary>
+public enum ProgressMode
+{
+    /// <summary>A live progress display when stdout is a terminal, else plain lines (at most one a second, when something changed).</summary>
+    Text,
+
+    /// <summary>One <c>progress</c> JSON object per line.</summary>
+    Json,
+
+    /// <summary>Nothing until the run ends.</summary>
+    Quiet,
+}
+
 /// <summary>
 /// Waits for a run by polling its state (the gRPC WaitForInstanceCompletion polls every 2 s, too coarse here)
-/// and reports progress from the orchestration's custom status.
+/// and reports progress from the orchestration's custom status (<see cref="RunProgress"/>, set by the orchestrator).
 /// </summary>
 public static class RunWatcher
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-    static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan JsonInterval = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, bool json, CancellationToken cancellationToken)
+    public static ProgressMode ModeFor(RunnerSettings settings) =>
+        settings.Quiet ? ProgressMode.Quiet : settings.Json ? ProgressMode.Json : ProgressMode.Text;
+
+    /// <summary>Waits with the progress output <paramref name="settings"/> asks for (<c>--json</c>, <c>--quiet</c>).</summary>
+    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, RunnerSettings settings, CancellationToken cancellationToken) =>
+        WaitAsync(client, runId, ModeFor(settings), cancellationToken);
+
+    /// <summary>For callers that know only <c>--json</c>: JSON lines, else text.</summary>
+    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, bool json, CancellationToken cancellationToken) =>
+        WaitAsync(client, runId, json ? ProgressMode.Json : ProgressMode.Text, cancellationToken);
+
+    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, ProgressMode mode, CancellationToken cancellationToken) => mode switch
     {
+        ProgressMode.Json => PollAsync(client, runId, JsonInterval, WriteJson, cancellationToken),
+        ProgressMode.Quiet => PollAsync(client, runId, PlainInterval, _ => { }, cancellationToken),
+        _ when IsInteractive() => LiveAsync(client, runId, cancellationToken),
+        _ => PollAsync(client, runId, PlainInterval, WritePlain, cancellationToken),
+    };
+
+    static bool IsInteractive() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>
+    /// Polls until the run finishes, calling <paramref name="report"/> at most once per <paramref name="interval"/> when the
+    /// done count or status changed, and once more with the final state.
+    /// </summary>
+    static async Task<RunStatus> PollAsync(DurableTaskClient client, string runId, TimeSpan interval, Action<ProgressSnapshot> report, CancellationToken cancellationToken)
+    {
+        var tracker = new ProgressTracker();
         DateTime lastReport = DateTime.MinValue;
-        int lastDone = -1;
         while (true)
         {
-            RunStatus status = await RunStatusReader.ReadAsync(client, runId, TimeProvider.System, cancellationToken)
-                ?? throw new InvalidOperationException($"No run with id '{runId}' in this task hub.");
-            int done = status.Succeeded + status.Failed;
-            if (status.IsFinished || (DateTime.UtcNow - lastReport >= ReportInterval && done != lastDone))
+            RunStatus status = await ReadAsync(client, runId, cancellationToken);
+            if (tracker.Accept(status) is { } snapshot && tracker.HasChanged(snapshot)
+                && (status.IsFinished || DateTime.UtcNow - lastReport >= interval))
             {
-                Report(status, json);
+                report(snapshot);
+                tracker.Shown(snapshot);
                 lastReport = DateTime.UtcNow;
-                lastDone = done;
             }
 
             if (status.IsFinished)
@@ -39,15 +80,97 @@ public static class RunWatcher
         }
     }
 
-    static void Report(RunStatus s, bool json)
+    static async Task<RunStatus> ReadAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken) =>
+        await RunStatusReader.ReadAsync(client, runId, TimeProvider.System, cancellationToken)
+        ?? throw new InvalidOperationException($"No run with id '{runId}' in this task hub.");
+
+    static void WriteJson(ProgressSnapshot s) =>
+        Console.WriteLine(JsonSerializer.Serialize(
+            new
+            {
+                @event = "progress",
+                runId = s.RunId,
+                status = s.Status,
+                total = s.Total,
+                succeeded = s.Succeeded,
+                failed = s.Failed,
+                done = s.Done,
+                inFlight = s.InFlight,
+                elapsedSeconds = Math.Round(s.ElapsedSeconds, 3),
+                rate = Math.Round(s.Rate, 2),
+            },
+            BlobResultStore.Json));
+
+    static void WritePlain(ProgressSnapshot s) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {s.Status,-9} {s.Done,6}/{s.Total} done, {s.Failed} failed, {s.InFlight} in flight, {s.ElapsedSeconds:F1} s, {s.Rate:F1}/s{FormatEta(s, ", ETA ")}"));
+
+    /// <summary>A Spectre.Console progress display for one run: bar, done/total, failed, rate, ETA, in flight.</summary>
+    static async Task<RunStatus> LiveAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
     {
-        if (json)
+        var stats = new TextColumn();
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            // The run id is on the line above (RunOutput.Started); the numbers take what the bar leaves of the terminal.
+            .Columns(new ProgressBarColumn { Width = Math.Clamp(AnsiConsole.Profile.Width - 72, 10, 40) }, new PercentageColumn(), stats)
+            .StartAsync(async context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(runId), autoStart: true, maxValue: 1);
+                task.IsIndeterminate = true;
+                var tracker = new ProgressTracker();
+                while (true)
+                {
+                    RunStatus status = await ReadAsync(client, runId, cancellationToken);
+                    if (tracker.Accept(status) is { } s)
+                    {
+                        tracker.Shown(s);
+                        if (s.Total > 0)
+                        {
+                            task.IsIndeterminate = false;
+                            task.MaxValue = s.Total;
+                            task.Value = s.Done;
+                        }
+
+                        string failed = s.Failed > 0 ? $"[red]{s.Failed} failed[/]" : "0 failed";
+                        stats.Text = string.Create(CultureInfo.InvariantCulture,
+                            $"{s.Done}/{s.Total} done, {failed}, {s.Rate:F1}/s, ETA {FormatEta(s, "")}, {s.InFlight} in flight");
+                    }
+
+                    if (status.IsFinished)
+                    {
+                        task.IsIndeterminate = false;
+                        task.StopTask();
+                        context.Refresh();
+                        return status;
+                    }
+
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+            });
+    }
+
+    static string FormatEta(ProgressSnapshot s, string prefix) => s switch
+    {
+        { IsFinished: true } => prefix.Length == 0 ? "-" : "",
+        { Total: > 0 } when s.Done >= s.Total => prefix + "0:00",
+        { Eta: { } eta } => prefix + (eta.TotalHours >= 1 ? eta.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : eta.ToString(@"m\:ss", CultureInfo.InvariantCulture)),
+        _ => prefix.Length == 0 ? "?" : "",
+    };
+
+    /// <summary>A column showing whatever markup was last set; one per display, so one run's numbers.</summary>
+    sealed class TextColumn : ProgressColumn
+    {
+        volatile string text = "";
+
+        public string Text
         {
-            Console.WriteLine(JsonSerializer.Serialize(new { @event = "progress", s.Id, s.Status, s.Total, s.Succeeded, s.Failed, s.InFlight, s.ElapsedSeconds }, BlobResultStore.Json));
+            get => text;
+            set => text = value;
         }
-        else
-        {
-            Console.WriteLine($"  {s.Status,-9} {s.Succeeded + s.Failed,6}/{s.Total} done, {s.Failed} failed, {s.InFlight} in flight, {s.ElapsedSeconds:F1} s");
-        }
+
+        protected override bool NoWrap => true;
+
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) => new Markup(text);
     }
 }

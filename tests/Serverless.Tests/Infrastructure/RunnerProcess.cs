@@ -48,6 +48,19 @@ public sealed class RunnerProcess : IDisposable
         throw new InvalidOperationException($"runner ended without a '{name}' event; exit {(process.HasExited ? process.ExitCode : -1)}; stderr: {StandardError}");
     }
 
+    /// <summary>Every line the runner writes to stdout until it exits.</summary>
+    public async Task<List<string>> ReadAllLinesAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var lines = new List<string>();
+        while (await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
     public void KillHard() => process.Kill(entireProcessTree: true);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
