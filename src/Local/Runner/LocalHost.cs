@@ -26,7 +26,13 @@ public static class LocalHost
             .AddFilter("Microsoft.DurableTask", LogLevel.Error)
             .AddSimpleConsole(console => console.SingleLine = true));
 
-    public static Task<DurableEngine> StartEngineAsync(RunnerSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    /// <param name="runWorker">False for an engine that only queries and purges: no worker connects, so no pending work runs.</param>
+    public static Task<DurableEngine> StartEngineAsync(
+        RunnerSettings settings,
+        IConfiguration configuration,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken,
+        bool runWorker = true)
     {
         var engine = new EngineSettings
         {
@@ -34,6 +40,7 @@ public static class LocalHost
             StorageConnectionString = settings.Storage,
             TaskHubName = settings.TaskHub,
             Caps = HostJsonCaps.Load(),
+            RunWorker = runWorker,
         };
         return DurableEngine.StartAsync(
             engine,
