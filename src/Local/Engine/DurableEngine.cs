@@ -55,7 +55,7 @@ public sealed class DurableEngine : IAsyncDisposable
             : new SidecarOrchestrationService(await CreateAzureStorageAsync(settings, loggerFactory), caps: null);
 
         int port = FreePort.Next();
-        WebApplication sidecar = BuildSidecar(service, port, loggerFactory);
+        WebApplication sidecar = BuildSidecar(service, port, loggerFactory, settings.RunWorker);
         await sidecar.StartAsync(cancellationToken);
 
         var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageBytes, MaxSendMessageSize = MaxMessageBytes });
@@ -63,16 +63,20 @@ public sealed class DurableEngine : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         configureServices(builder.Services);
-        builder.Services.AddDurableTaskWorker(worker =>
+        if (settings.RunWorker)
         {
-            worker.UseGrpc(channel);
-            worker.AddTasks(registerTasks);
-            worker.Configure(options =>
+            builder.Services.AddDurableTaskWorker(worker =>
             {
-                options.Concurrency.MaximumConcurrentActivityWorkItems = settings.Caps.MaxConcurrentActivityFunctions;
-                options.Concurrency.MaximumConcurrentOrchestrationWorkItems = settings.Caps.MaxConcurrentOrchestratorFunctions;
+                worker.UseGrpc(channel);
+                worker.AddTasks(registerTasks);
+                worker.Configure(options =>
+                {
+                    options.Concurrency.MaximumConcurrentActivityWorkItems = settings.Caps.MaxConcurrentActivityFunctions;
+                    options.Concurrency.MaximumConcurrentOrchestrationWorkItems = settings.Caps.MaxConcurrentOrchestratorFunctions;
+                });
             });
-        });
+        }
+
         builder.Services.AddDurableTaskClient(client =>
         {
             client.UseGrpc(channel);
@@ -100,7 +104,7 @@ public sealed class DurableEngine : IAsyncDisposable
         return storage;
     }
 
-    static WebApplication BuildSidecar(IOrchestrationService service, int port, ILoggerFactory loggerFactory)
+    static WebApplication BuildSidecar(IOrchestrationService service, int port, ILoggerFactory loggerFactory, bool dispatch)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -115,6 +119,10 @@ public sealed class DurableEngine : IAsyncDisposable
         builder.Services.AddSingleton(service);
         builder.Services.AddSingleton((IOrchestrationServiceClient)service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
+        // Without a worker the sidecar answers management calls only: its dispatcher would otherwise wait for a
+        // worker, and start the provider while the sidecar is shutting down.
+        builder.Services.Configure<TaskHubGrpcServerOptions>(options =>
+            options.Mode = dispatch ? TaskHubGrpcServerMode.ApiServerAndDispatcher : TaskHubGrpcServerMode.ApiServerOnly);
         WebApplication app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         return app;

@@ -12,6 +12,13 @@ public sealed record EngineSettings
     public HostJsonCaps Caps { get; init; } = HostJsonCaps.Defaults;
 
     /// <summary>
+    /// Whether to connect a Durable Task worker. The sidecar dispatches orchestration and activity work only to a
+    /// connected worker, so without one the engine is a client only: it can query and purge instances but runs no
+    /// pending work (what <c>runs list/show/purge</c> need; <c>runs wait</c> and the run commands need the worker).
+    /// </summary>
+    public bool RunWorker { get; init; } = true;
+
+    /// <summary>
     /// How long a dequeued activity message stays hidden. The gRPC sidecar never renews it, so it must exceed the
     /// longest activity; it is also how long a killed runner's in-flight activities wait before another process runs them.
     /// </summary>

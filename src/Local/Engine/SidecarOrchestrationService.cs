@@ -14,6 +14,7 @@ namespace Serverless.Local.Engine;
 /// <item>The in-memory service sizes its dispatchers by the processor count, which on a 2-core machine holds a window
 /// of 20 fetches to 2 at a time and stalls 500 ms whenever that is full; it is given the host.json caps.</item>
 /// </list>
+/// It also stops the provider once, and only if it was started (an engine without a worker never starts it).
 /// Everything else is forwarded unchanged.
 /// </summary>
 sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCaps? caps)
@@ -31,11 +32,46 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
 
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
 
-    public Task StartAsync() => inner.StartAsync();
+    readonly Lock gate = new();
+    Task? starting;
+    Task? stopping;
 
-    public Task StopAsync() => inner.StopAsync();
+    public Task StartAsync()
+    {
+        lock (gate)
+        {
+            return starting ??= inner.StartAsync();
+        }
+    }
 
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+    public Task StopAsync() => StopAsync(isForced: false);
+
+    /// <summary>
+    /// Stops the provider once, after its start has finished. The sidecar stops it from a fire-and-forget callback
+    /// while the engine stops it too, and the Azure Storage provider throws when stopped twice at once, or unstarted:
+    /// the sidecar starts it only when a worker connects, so an engine without a worker never starts it.
+    /// </summary>
+    public Task StopAsync(bool isForced)
+    {
+        lock (gate)
+        {
+            return starting is null ? Task.CompletedTask : stopping ??= StopAfterStartAsync(starting, isForced);
+        }
+    }
+
+    async Task StopAfterStartAsync(Task start, bool isForced)
+    {
+        try
+        {
+            await start;
+        }
+        catch (Exception)
+        {
+            // A failed start is stopped all the same, to release whatever it acquired.
+        }
+
+        await inner.StopAsync(isForced);
+    }
 
     public Task CreateAsync() => inner.CreateAsync();
 

@@ -28,7 +28,13 @@ public static class LocalHost
             // stdout is the runner's output (progress, JSON lines); logs must never mix into it.
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 
-    public static Task<DurableEngine> StartEngineAsync(RunnerSettings settings, IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    /// <param name="runWorker">False for an engine that only queries and purges: no worker connects, so no pending work runs.</param>
+    public static Task<DurableEngine> StartEngineAsync(
+        RunnerSettings settings,
+        IConfiguration configuration,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken,
+        bool runWorker = true)
     {
         var engine = new EngineSettings
         {
@@ -36,6 +42,7 @@ public static class LocalHost
             StorageConnectionString = settings.Storage,
             TaskHubName = settings.TaskHub,
             Caps = HostJsonCaps.Load(),
+            RunWorker = runWorker,
         };
         return DurableEngine.StartAsync(
             engine,
