@@ -49,7 +49,7 @@ public static class RunsCommand
             IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
             using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
             await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            RunStatus status = await RunWatcher.WaitAsync(engine.Client, parse.GetValue(id)!, settings.Json, cancellationToken);
+            RunStatus status = await RunWatcher.WaitAsync(engine.Client, parse.GetValue(id)!, settings, cancellationToken);
             RunOutput.Finished(settings, status, api: null);
             return status.Status == "Completed" ? 0 : 1;
         });

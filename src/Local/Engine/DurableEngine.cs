@@ -137,15 +137,9 @@ public sealed class DurableEngine : IAsyncDisposable
         channel.Dispose();
         await sidecar.StopAsync(timeout.Token);
         // The sidecar stops its dispatchers, and with them the provider, from a fire-and-forget callback; stopping the
-        // provider here makes sure its leases and queue pollers are released before the process goes. The two stops can
-        // race inside the provider (seen: a NullReferenceException in its lease manager); either way it ends stopped.
-        try
-        {
-            await service.StopAsync(isForced: true);
-        }
-        catch (Exception e) when (e is NullReferenceException or ObjectDisposedException or InvalidOperationException)
-        {
-        }
+        // provider here (once: see SidecarOrchestrationService) makes sure its leases and queue pollers are released
+        // before the process goes.
+        await service.StopAsync(isForced: true);
         await sidecar.DisposeAsync();
     }
 }
