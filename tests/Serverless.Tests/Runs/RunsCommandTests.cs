@@ -56,7 +56,7 @@ public sealed class RunsCommandTests
 
         // list: both runs, completed, with their counts; chunks only with --all.
         List<JsonElement> runs = await ListAsync(taskHub);
-        Assert.Equal([big, small], runs.Select(Id).Order());
+        Assert.Equal(new[] { big, small }.Order(StringComparer.Ordinal), runs.Select(Id).Order(StringComparer.Ordinal));
         Assert.All(runs, r =>
         {
             Assert.Equal("Completed", r.GetProperty("status").GetString());
