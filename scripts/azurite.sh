@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Start or stop the pinned Azurite (blob 10000, queue 10001, table 10002) for local runs and tests.
+# Ports: AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT override them (the runner and tests expect the defaults).
 #   scripts/azurite.sh start   -> reuses an Azurite already listening, else starts one (data in .azurite/)
 #   scripts/azurite.sh stop    -> stops only the Azurite this script started
 set -euo pipefail
@@ -7,6 +8,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/.azurite"
 pidfile="$dir/azurite.pid"
 blob_port="${AZURITE_BLOB_PORT:-10000}"
+queue_port="${AZURITE_QUEUE_PORT:-10001}"
+table_port="${AZURITE_TABLE_PORT:-10002}"
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 is_azurite() { curl -s -m 2 -o /dev/null -D - "http://127.0.0.1:$blob_port/" 2>/dev/null | grep -qi '^server: azurite'; }
@@ -16,10 +19,17 @@ case "${1:-}" in
     if listening "$blob_port"; then
       if is_azurite; then echo "azurite: already listening on $blob_port, reusing it"; exit 0; fi
       echo "azurite: port $blob_port is taken by something that is not Azurite." >&2
-      echo "  fix: stop that process (see: ss -ltnp 'sport = :$blob_port') or free ports 10000-10002." >&2
+      echo "  fix: stop that process (see: ss -ltnp 'sport = :$blob_port') so Azurite can use ports $blob_port, $queue_port and $table_port." >&2
       exit 1
     fi
-    command -v node >/dev/null || { echo "azurite: Node.js is missing; install Node.js 20+ (e.g. apt-get install nodejs npm)." >&2; exit 1; }
+    for port in "$queue_port" "$table_port"; do
+      if listening "$port"; then
+        echo "azurite: port $port is taken by something else, and Azurite needs it (blob $blob_port, queue $queue_port, table $table_port)." >&2
+        echo "  fix: stop that process (see: ss -ltnp 'sport = :$port'), then run scripts/azurite.sh start again." >&2
+        exit 1
+      fi
+    done
+    command -v node >/dev/null || { echo "azurite: Node.js is missing (no node on PATH); install Node.js 20+ (https://nodejs.org, or e.g. apt-get install nodejs npm), then run scripts/setup.sh." >&2; exit 1; }
     [ -f "$root/node_modules/azurite/dist/src/azurite.js" ] || { echo "azurite: not installed; run scripts/setup.sh (npm ci)." >&2; exit 1; }
     mkdir -p "$dir"
     # --skipApiVersionCheck: the current Azure SDKs send API versions newer than Azurite knows.
@@ -27,10 +37,11 @@ case "${1:-}" in
     env -u CONTAINER_NAME node "$root/node_modules/azurite/dist/src/azurite.js" \
       --silent --skipApiVersionCheck --loose --location "$dir/data" \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+      --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
       >"$dir/azurite.log" 2>&1 &
     echo $! >"$pidfile"
     for _ in $(seq 1 100); do
-      if listening "$blob_port" && listening 10001 && listening 10002; then echo "azurite: started (pid $(cat "$pidfile"))"; exit 0; fi
+      if listening "$blob_port" && listening "$queue_port" && listening "$table_port"; then echo "azurite: started (pid $(cat "$pidfile"))"; exit 0; fi
       kill -0 "$(cat "$pidfile")" 2>/dev/null || { echo "azurite: exited at start; see $dir/azurite.log" >&2; cat "$dir/azurite.log" >&2; exit 1; }
       sleep 0.2
     done

@@ -8,4 +8,5 @@ root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(TermsCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(BenchNlpCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -61,6 +61,8 @@ public sealed class ApiSimulator : IAsyncDisposable
         // Warnings only: per-request logging would make the simulator, not the client, the bottleneck.
         // On stderr: stdout belongs to whoever hosts the simulator (the runner's JSON lines, the CLI's base URL).
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // A failed start (port in use) is thrown to the caller, which words it; the host's own log of it would be a second, raw copy.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         var app = builder.Build();
         SimulatorEndpoints.Map(app, engine);

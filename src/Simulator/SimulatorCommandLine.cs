@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.AspNetCore.Connections;
 
 namespace Serverless.Simulator;
 
@@ -75,6 +76,13 @@ internal sealed class SimulatorCommandLine
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            int port = parsed.GetValue(_port);
+            await Console.Error.WriteLineAsync(
+                $"simulator: port {port} on 127.0.0.1 is already in use; stop what listens there or pick another port with --port (--port 0 picks a free one).");
+            return 1;
         }
 
         await using (simulator)

@@ -1,11 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Serverless.Core.Http;
-using Serverless.Core.Options;
 using Serverless.Core.Runs;
-using Serverless.Core.Users;
 using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 using Serverless.Simulator;
@@ -32,23 +28,18 @@ public static class UsersCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(maxConcurrency) is { } cap)
+            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
             {
-                overrides[$"{UserApiOptions.Section}:{nameof(UserApiOptions.MaxConcurrency)}"] = cap.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return 2;
             }
 
             await using ApiSimulator? sim = settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(simulator.Read(parse), 0, cancellationToken) : null;
             string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            overrides[$"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}"] = api;
-            overrides["AzureWebJobsStorage"] = settings.Storage;
+            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
+            UserRuns.AddOverrides(overrides, api, parse.GetValue(maxConcurrency));
             IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
-
-            int maxUsers = configuration.GetSection(UserFetchOptions.Section).Get<UserFetchOptions>()?.MaxUsersPerRun ?? new UserFetchOptions().MaxUsersPerRun;
-            UserFetchRequestParser.Result ids = UserFetchRequestParser.FromRange(parse.GetValue(from), parse.GetValue(count), maxUsers);
-            if (ids.Error is { } error)
+            if (UserRuns.ParseRange(configuration, parse.GetValue(from), parse.GetValue(count)) is not { } userIds)
             {
-                Console.Error.WriteLine($"--{error.Field}: {error.Message}");
                 return 2;
             }
 
@@ -57,10 +48,7 @@ public static class UsersCommand
             bool allCompleted = true;
             for (int i = 0; i < Math.Max(1, parse.GetValue(repeat)); i++)
             {
-                sim?.ResetStats();
-                string runId = await engine.Services.GetRequiredService<UserFetchStarter>().StartAsync(engine.Client, ids.UserIds!, cancellationToken);
-                RunOutput.Started(settings, runId, ids.UserIds!.Count, $"{ids.UserIds!.Count} users from {api}", needsApi: true);
-                RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, settings, cancellationToken);
+                RunStatus status = await UserRuns.RunAsync(engine, settings, userIds, api, sim, cancellationToken);
                 RunOutput.Finished(settings, status, sim?.Snapshot());
                 allCompleted &= status.Status == "Completed";
             }

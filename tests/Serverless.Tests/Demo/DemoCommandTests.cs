@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Serverless.Core.Runs;
+using Serverless.Core.Storage;
+using Serverless.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Serverless.Tests.Demo;
+
+/// <summary><c>demo</c> end to end as a separate process on Azurite: its summary's counts are what the blobs hold.</summary>
+public sealed class DemoCommandTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Demo_runs_users_and_articles_and_its_summary_counts_match_the_blobs()
+    {
+        Azurite.EnsureRunning();
+        // Two small sample articles keep the NLP part short; the default folder is covered by FindSamples below.
+        DirectoryInfo articles = Directory.CreateTempSubdirectory("demo-articles-");
+        try
+        {
+            foreach (FileInfo file in ArticleFiles.Samples.OrderBy(f => f.Length).Take(2))
+            {
+                file.CopyTo(Path.Combine(articles.FullName, file.Name));
+            }
+
+            using RunnerProcess runner = RunnerProcess.Start(
+                "demo", "--users", "20", "--json", "--task-hub", Azurite.NewTaskHub("d"), "--articles", articles.FullName);
+            List<string> lines = await runner.ReadAllLinesAsync(TimeSpan.FromMinutes(4));
+            int code = await runner.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            output.WriteLine(string.Join('\n', lines));
+            Assert.True(code == 0, $"demo exited {code}; stderr: {runner.StandardError}");
+
+            // stdout holds only JSON: one object per run, then the final one.
+            List<JsonElement> events = lines.Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+            Assert.Equal(["run", "run", "demo"], events.Select(e => e.GetProperty("event").GetString()));
+            JsonElement users = events[0], arts = events[1], final = events[2];
+            Assert.Equal("users", users.GetProperty("kind").GetString());
+            Assert.Equal("articles", arts.GetProperty("kind").GetString());
+            Assert.True(final.GetProperty("ok").GetBoolean());
+            Assert.True(final.GetProperty("countsMatch").GetBoolean());
+
+            Assert.Equal("Completed", users.GetProperty("status").GetString());
+            Assert.Equal(20, users.GetProperty("total").GetInt32());
+            Assert.Equal(20, users.GetProperty("cap").GetInt32());
+            // ideal = ceil(20 / 20) x 200 ms.
+            Assert.Equal(0.2, users.GetProperty("idealSeconds").GetDouble(), 3);
+            double wall = users.GetProperty("wallSeconds").GetDouble();
+            Assert.Equal(Math.Round(wall / 0.2, 2), users.GetProperty("ratio").GetDouble(), 2);
+            Assert.Equal("Completed", arts.GetProperty("status").GetString());
+            Assert.Equal(2, arts.GetProperty("total").GetInt32());
+
+            var store = new BlobResultStore(new BlobServiceClient(Azurite.ConnectionString));
+            foreach (JsonElement run in new[] { users, arts })
+            {
+                Assert.True(run.GetProperty("verified").GetProperty("matches").GetBoolean());
+                RunFiles files = run.GetProperty("results").Deserialize<RunFiles>(BlobResultStore.Json)!;
+                RunManifest manifest = (await store.ReadManifestAsync(files.Container, run.GetProperty("runId").GetString()!))!;
+                int succeeded = Lines(await store.ReadTextAsync(files.Container, files.Succeeded));
+                int failed = Lines(await store.ReadTextAsync(files.Container, files.Failed));
+                Assert.Equal(run.GetProperty("succeeded").GetInt32(), succeeded);
+                Assert.Equal(run.GetProperty("failed").GetInt32(), failed);
+                Assert.Equal(run.GetProperty("total").GetInt32(), succeeded + failed);
+                Assert.Equal((manifest.Total, manifest.Succeeded, manifest.Failed), (succeeded + failed, succeeded, failed));
+            }
+
+            RunResults userResults = await RunResults.ReadAsync(store, users.GetProperty("results").Deserialize<RunFiles>(BlobResultStore.Json)!);
+            Assert.Equal(Enumerable.Range(1, 20), userResults.UserIds.Concat(userResults.Failed.Select(f => f.UserId)).Order());
+        }
+        finally
+        {
+            articles.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Default_articles_folder_is_the_repositorys_samples()
+    {
+        DirectoryInfo? samples = Serverless.Local.Commands.DemoCommand.FindSamples();
+        Assert.NotNull(samples);
+        Assert.Equal(Path.Combine(RepoPaths.Root, "samples", "articles"), samples.FullName.TrimEnd(Path.DirectorySeparatorChar));
+    }
+
+    static int Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+}
