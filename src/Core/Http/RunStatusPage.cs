@@ -178,7 +178,7 @@ public static class RunStatusPage
     $("throughput-area").setAttribute("d", "M40,150 L" + line.split(" ").join(" L") + " L" + coords[coords.length - 1].x.toFixed(1) + ",150 Z");
     set("chart-ymax", (ymax / 1.1).toFixed(1) + "/s");
     set("chart-xmax", xmax.toFixed(0) + " s");
-    set("samples", pts.length + " samples; latest " + pts[pts.length - 1].r.toFixed(1) + " done/s");
+    set("samples", pts.length + (pts.length === 1 ? " sample" : " samples") + "; latest " + pts[pts.length - 1].r.toFixed(1) + " done/s");
   }
 
   function loadFailures() {
