@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serverless.Core.Http;
 
@@ -46,6 +47,8 @@ public static class RunsApiServer
         builder.Services.AddSingleton(loggers);
         // The handlers answer with MVC action results (as under Functions); their executors live in MVC core.
         builder.Services.AddMvcCore();
+        // The caller owns the process's signals (serve: System.CommandLine's Ctrl+C; tests: none), not this host.
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         WebApplication app = builder.Build();
         app.MapRunsApi(api, client);
@@ -63,11 +66,16 @@ public static class RunsApiServer
             result.ExecuteResultAsync(new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor()));
     }
 
+    sealed class CallerOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     public sealed class Started(WebApplication app, Uri baseUrl) : IAsyncDisposable
     {
         public Uri BaseUrl { get; } = baseUrl;
-
-        public Task WaitForShutdownAsync(CancellationToken cancellationToken) => app.WaitForShutdownAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()
         {
