@@ -5,6 +5,7 @@ var root = new RootCommand("Serverless local runner: the same Core orchestration
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(ArticlesCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TermsCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(BenchNlpCommand.Create());

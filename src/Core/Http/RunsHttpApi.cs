@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Core.Articles;
 using Serverless.Core.Options;
 using Serverless.Core.Runs;
+using Serverless.Core.Storage;
 using Serverless.Core.Users;
 
 namespace Serverless.Core.Http;
@@ -17,12 +18,18 @@ public sealed class RunsHttpApi(
     UserFetchStarter userFetch,
     ArticleRunStarter articleRuns,
     ArticleCatalog articles,
+    BlobResultStore results,
     IOptions<UserFetchOptions> fetchOptions,
     IOptions<ArticleOptions> articleOptions,
     TimeProvider time)
 {
     /// <summary>Large enough for <see cref="UserFetchOptions.MaxUsersPerRun"/> ids written plainly; beyond it we refuse to buffer.</summary>
     public const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>Failures listed by <c>GET /api/runs/{id}/failures</c> unless <c>?limit=</c> asks for fewer (or more, up to <see cref="MaxFailuresListed"/>).</summary>
+    public const int DefaultFailuresListed = 100;
+
+    public const int MaxFailuresListed = 1000;
 
     public async Task<IActionResult> StartUserFetchAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
@@ -78,6 +85,75 @@ public sealed class RunsHttpApi(
         RunStatus? status = string.IsNullOrWhiteSpace(runId) ? null : await RunStatusReader.ReadAsync(client, runId, time, cancellationToken);
         return status is null ? Problems.NotFound($"No run with id '{runId}'.") : new OkObjectResult(status);
     }
+
+    /// <summary><c>GET /api/runs/{id}/view</c>: the status page, which polls <see cref="GetRunAsync"/> itself.</summary>
+    public async Task<IActionResult> GetRunViewAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        RunStatus? status = await ReadAsync(runId, client, cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound($"No run with id '{runId}'.");
+        }
+
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = RunStatusPage.Render(status) };
+    }
+
+    /// <summary>
+    /// <c>GET /api/runs/{id}/failures?limit=N</c>: the first N lines of the run's failed.ndjson (users or articles with the reason).
+    /// The file is written when the run completes; before that the list is empty and <c>finished</c> is false.
+    /// </summary>
+    public async Task<IActionResult> GetRunFailuresAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        int limit = DefaultFailuresListed;
+        if (request.Query.TryGetValue("limit", out var raw) && raw.Count > 0)
+        {
+            if (!int.TryParse(raw[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxFailuresListed)
+            {
+                return Problems.BadRequest(new FieldError("limit", $"limit must be a whole number from 1 to {MaxFailuresListed}."));
+            }
+        }
+
+        RunStatus? status = await ReadAsync(runId, client, cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound($"No run with id '{runId}'.");
+        }
+
+        IReadOnlyList<System.Text.Json.JsonElement> failures = status.Results is { } files
+            ? await results.ReadNdjsonHeadAsync(files.Container, files.Failed, limit, cancellationToken)
+            : [];
+        return new OkObjectResult(new RunFailures(status.Id, status.Status, status.Results is not null, status.Failed, limit, failures));
+    }
+
+    /// <summary>
+    /// <c>GET /api/runs/{id}/files/{file}</c>: one of the run's own result files, streamed with the content type it was written with.
+    /// <paramref name="file"/> is a key of the run's files (<c>manifest</c>, <c>succeeded</c>, <c>failed</c>, <c>terms</c>) or that file's
+    /// own name (e.g. <c>users.ndjson</c>); anything else is a 404, so no other blob can be reached through it.
+    /// </summary>
+    public async Task<IActionResult> GetRunFileAsync(HttpRequest request, string runId, string file, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        RunStatus? status = await ReadAsync(runId, client, cancellationToken);
+        if (status is null)
+        {
+            return Problems.NotFound($"No run with id '{runId}'.");
+        }
+
+        if (status.Results is not { } files)
+        {
+            return Problems.NotFound($"Run '{runId}' has no result files yet (status {status.Status}).");
+        }
+
+        if (RunFileNames.Resolve(files, file) is not { } blobName
+            || await results.OpenReadAsync(files.Container, blobName, cancellationToken) is not { } blob)
+        {
+            return Problems.NotFound($"Run '{runId}' has no file '{file}'; it has {string.Join(", ", RunFileNames.Keys(files))}.");
+        }
+
+        return new FileStreamResult(blob.Content, blob.ContentType);
+    }
+
+    async Task<RunStatus?> ReadAsync(string runId, DurableTaskClient client, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(runId) ? null : await RunStatusReader.ReadAsync(client, runId, time, cancellationToken);
 
     public static string StatusUrl(HttpRequest request, string runId) =>
         $"{request.Scheme}://{request.Host}/api/runs/{Uri.EscapeDataString(runId)}";

@@ -61,6 +61,45 @@ public sealed class BlobResultStore(BlobServiceClient service)
         return content.Content.ToString();
     }
 
+    /// <summary>Opens one blob for streaming, with the content type it was written with; null when it does not exist.</summary>
+    public async Task<(Stream Content, string ContentType)?> OpenReadAsync(string container, string blobName, CancellationToken cancellationToken = default)
+    {
+        BlobClient blob = service.GetBlobContainerClient(container).GetBlobClient(blobName);
+        try
+        {
+            BlobDownloadStreamingResult download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+            string contentType = download.Details.ContentType is { Length: > 0 } type ? type : "application/octet-stream";
+            return (download.Content, contentType);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The first <paramref name="limit"/> lines of an NDJSON blob, each parsed, without downloading the rest; empty when it does not exist.</summary>
+    public async Task<IReadOnlyList<JsonElement>> ReadNdjsonHeadAsync(string container, string blobName, int limit, CancellationToken cancellationToken = default)
+    {
+        var lines = new List<JsonElement>();
+        if (await OpenReadAsync(container, blobName, cancellationToken) is not { } blob)
+        {
+            return lines;
+        }
+
+        await using Stream content = blob.Content;
+        using var reader = new StreamReader(content, Encoding.UTF8);
+        while (lines.Count < limit && await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length > 0)
+            {
+                using JsonDocument document = JsonDocument.Parse(line);
+                lines.Add(document.RootElement.Clone());
+            }
+        }
+
+        return lines;
+    }
+
     async Task WriteRunAsync(RunManifest manifest, IEnumerable<(string Name, string Content, string ContentType)> files, CancellationToken cancellationToken)
     {
         BlobContainerClient container = await ContainerAsync(manifest.Files.Container, cancellationToken);

@@ -24,6 +24,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("StartUserFetch", "post", "users/fetch")]
     [InlineData("GetRun", "get", "runs/{id}")]
     [InlineData("StartArticleAnalysis", "post", "articles/analyze")]
+    [InlineData("GetRunView", "get", "runs/{id}/view")]
+    [InlineData("GetRunFailures", "get", "runs/{id}/failures")]
+    [InlineData("GetRunFile", "get", "runs/{id}/files/{file}")]
     public void Http_triggers_require_a_function_key(string function, string method, string route)
     {
         JsonElement trigger = Trigger(function);

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serverless.Core.Http;
+
+namespace Serverless.Local.Runner;
+
+/// <summary>
+/// The Functions app's HTTP API on Kestrel, over the same <see cref="RunsHttpApi"/> handlers, for <c>serve</c> and for tests.
+/// No function keys here: it listens on loopback only.
+/// </summary>
+public static class RunsApiServer
+{
+    /// <summary>Maps the Functions app's routes (under <c>/api</c>) to <paramref name="api"/> with <paramref name="client"/>.</summary>
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder routes, RunsHttpApi api, DurableTaskClient client)
+    {
+        routes.MapPost("/api/users/fetch", async (HttpRequest request, CancellationToken ct) =>
+            Adapt(await api.StartUserFetchAsync(request, client, ct)));
+        routes.MapPost("/api/articles/analyze", async (HttpRequest request, CancellationToken ct) =>
+            Adapt(await api.StartArticleAnalysisAsync(request, client, ct)));
+        routes.MapGet("/api/runs/{id}", async (HttpRequest request, string id, CancellationToken ct) =>
+            Adapt(await api.GetRunAsync(request, id, client, ct)));
+        routes.MapGet("/api/runs/{id}/view", async (HttpRequest request, string id, CancellationToken ct) =>
+            Adapt(await api.GetRunViewAsync(request, id, client, ct)));
+        routes.MapGet("/api/runs/{id}/failures", async (HttpRequest request, string id, CancellationToken ct) =>
+            Adapt(await api.GetRunFailuresAsync(request, id, client, ct)));
+        routes.MapGet("/api/runs/{id}/files/{file}", async (HttpRequest request, string id, string file, CancellationToken ct) =>
+            Adapt(await api.GetRunFileAsync(request, id, file, client, ct)));
+        return routes;
+    }
+
+    /// <summary>Starts Kestrel on 127.0.0.1:<paramref name="port"/> (0: a free port); <see cref="Started.BaseUrl"/> says where.</summary>
+    public static async Task<Started> StartAsync(RunsHttpApi api, DurableTaskClient client, int port, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(RunsApiServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        // The handlers answer with MVC action results (as under Functions); their executors live in MVC core.
+        builder.Services.AddMvcCore();
+        // The caller owns the process's signals (serve: System.CommandLine's Ctrl+C; tests: none), not this host.
+        builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
+        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        WebApplication app = builder.Build();
+        app.MapRunsApi(api, client);
+        await app.StartAsync(cancellationToken);
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Started(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    static IResult Adapt(IActionResult result) => new ActionResultAdapter(result);
+
+    /// <summary>Runs an MVC action result as a minimal API result.</summary>
+    sealed class ActionResultAdapter(IActionResult result) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            result.ExecuteResultAsync(new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor()));
+    }
+
+    sealed class CallerOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    public sealed class Started(WebApplication app, Uri baseUrl) : IAsyncDisposable
+    {
+        public Uri BaseUrl { get; } = baseUrl;
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

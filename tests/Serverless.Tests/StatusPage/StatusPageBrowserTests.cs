@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Core.Http;
+using Serverless.Core.Runs;
+using Serverless.Local.Runner;
+using Serverless.Simulator;
+using Serverless.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Serverless.Tests.StatusPage;
+
+/// <summary>The status page in headless Chromium, served in-process by the runner's Kestrel mapping over a real engine.</summary>
+public sealed class StatusPageBrowserTests(ITestOutputHelper output)
+{
+    const int Users = 150;
+
+    static string Text(string dom, string id)
+    {
+        Match match = Regex.Match(dom, $"id=\"{Regex.Escape(id)}\"[^>]*>([^<]*)<");
+        Assert.True(match.Success, $"no element with id '{id}' in the dumped DOM");
+        return match.Groups[1].Value.Trim();
+    }
+
+    static int Number(string dom, string id) => int.Parse(Text(dom, id), System.Globalization.CultureInfo.InvariantCulture);
+
+    [ChromiumFact]
+    public async Task The_page_follows_a_running_user_fetch_to_completion()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 300, ConcurrencyLimit = 0 },
+            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "10" });
+        await using RunsApiServer.Started server = await RunsApiServer.StartAsync(
+            harness.Get<RunsHttpApi>(), harness.Engine.Client, 0, NullLoggerFactory.Instance, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+
+        // Started through the served API, as a user of `serve` would.
+        HttpResponseMessage accepted = await http.PostAsJsonAsync("api/users/fetch", new { from = 1, count = Users });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
+        string runId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        // The page must keep the function key it was opened with when it calls the API.
+        var view = new Uri(server.BaseUrl, $"api/runs/{Uri.EscapeDataString(runId)}/view?code=test-key");
+
+        await WaitUntilAsync(harness, runId, s => s.Succeeded + s.Failed > 0);
+        string first = await Chromium.DumpDomAsync(view);
+        string second = await Chromium.DumpDomAsync(view);
+        int done1 = Number(first, "done"), done2 = Number(second, "done");
+        output.WriteLine($"done while running: {done1}, then {done2} ({Text(first, "status")}, {Text(second, "status")})");
+        Assert.Equal("Running", Text(first, "status"));
+        Assert.InRange(done1, 1, Users - 1);
+        Assert.True(done2 > done1, $"done should increase between dumps: {done1} then {done2}");
+        Assert.Equal(Users, Number(first, "total"));
+
+        RunStatus finished = await harness.WaitAsync(runId);
+        Assert.Equal("Completed", finished.Status);
+        string last = await Chromium.DumpDomAsync(view);
+        Assert.Equal("Completed", Text(last, "status"));
+        Assert.Equal((Users, Users, 0, Users), (Number(last, "total"), Number(last, "succeeded"), Number(last, "failed"), Number(last, "done")));
+        Assert.Equal("0", Text(last, "inflight"));
+        // Written by the script from the API: the failures list was fetched and the file links carry the key.
+        Assert.Equal("None.", Text(last, "failures-note"));
+        Assert.Contains("/files/manifest?code=test-key", last);
+        Assert.Contains("/files/succeeded?code=test-key", last);
+        Assert.DoesNotContain("AccountKey", last, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("UseDevelopmentStorage", last, StringComparison.OrdinalIgnoreCase);
+
+        // A CI artefact: what the finished page looks like.
+        string screenshot = Path.Combine(RepoPaths.Root, "artifacts", "test-results", "status-page.png");
+        await Chromium.ScreenshotAsync(view, screenshot);
+        output.WriteLine($"screenshot: {screenshot}");
+    }
+
+    static async Task WaitUntilAsync(EngineHarness harness, string runId, Func<RunStatus, bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            RunStatus? status = await RunStatusReader.ReadAsync(harness.Engine.Client, runId, TimeProvider.System, cts.Token);
+            if (status is not null && condition(status))
+            {
+                return;
+            }
+
+            Assert.False(status is { IsFinished: true }, $"run finished ({status?.Status}) before the page could watch it");
+            await Task.Delay(50, cts.Token);
+        }
+    }
+}
