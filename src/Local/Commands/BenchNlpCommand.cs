@@ -132,7 +132,7 @@ public static class BenchNlpCommand
         for (int run = 0; run < runs; run++)
         {
             string runId = await starter.StartBatchAsync(engine.Client, names, prefix, cancellationToken);
-            RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, json: false, cancellationToken);
+            RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, ProgressMode.Text, cancellationToken);
             if (status.Succeeded != names.Count)
             {
                 throw new InvalidOperationException($"orchestrated run {runId} analysed {status.Succeeded} of {names.Count}");

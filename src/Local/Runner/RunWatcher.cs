@@ -38,10 +38,6 @@ public static class RunWatcher
     public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, RunnerSettings settings, CancellationToken cancellationToken) =>
         WaitAsync(client, runId, ModeFor(settings), cancellationToken);
 
-    /// <summary>For callers that know only <c>--json</c>: JSON lines, else text.</summary>
-    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, bool json, CancellationToken cancellationToken) =>
-        WaitAsync(client, runId, json ? ProgressMode.Json : ProgressMode.Text, cancellationToken);
-
     public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, ProgressMode mode, CancellationToken cancellationToken) => mode switch
     {
         ProgressMode.Json => PollAsync(client, runId, JsonInterval, WriteJson, cancellationToken),
