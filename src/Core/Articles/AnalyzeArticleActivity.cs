@@ -1,18 +1,30 @@
+using System.Globalization;
 using Microsoft.DurableTask;
+using Serverless.Core.Runs.FanOut;
+using Serverless.Core.Storage;
 
 namespace Serverless.Core.Articles;
 
-/// <summary>Analyses a batch of articles one after the other; the per-instance CPU cap is the analyzer's gate.</summary>
-public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer) : TaskActivity<AnalyzeArticleInput, List<ArticleOutcome>>
+/// <summary>
+/// Analyses a batch of articles one after the other (the per-instance CPU cap is the analyzer's gate), writes their outcomes to
+/// the batch's part blob and returns the counts.
+/// </summary>
+public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, RunItemStore items) : TaskActivity<WorkBatch, BatchReport>
 {
-    public override async Task<List<ArticleOutcome>> RunAsync(TaskActivityContext context, AnalyzeArticleInput input)
+    public const string ContainerParameter = "articlesContainer";
+    public const string TopTermsParameter = "topTerms";
+
+    public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch input)
     {
-        var outcomes = new List<ArticleOutcome>(input.Articles.Count);
-        foreach (string article in input.Articles)
+        string container = input.Parameters[ContainerParameter];
+        int topTerms = int.Parse(input.Parameters[TopTermsParameter], CultureInfo.InvariantCulture);
+        var outcomes = new List<ArticleOutcome>(input.Items.Count);
+        foreach (string article in input.Items)
         {
-            outcomes.Add(await analyzer.AnalyzeAsync(input.Container, article, input.TopTerms));
+            outcomes.Add(await analyzer.AnalyzeAsync(container, article, topTerms));
         }
 
-        return outcomes;
+        await items.WritePartAsync(input.ResultsContainer, input.RunId, input.Chunk, input.Batch, outcomes);
+        return new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), 0);
     }
 }

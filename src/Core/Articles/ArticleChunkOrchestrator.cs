@@ -1,10 +1,11 @@
 using Microsoft.DurableTask;
+using Serverless.Core.Runs.FanOut;
 
 namespace Serverless.Core.Articles;
 
 /// <summary>One chunk of a large article run, as a sub-orchestration with a history of its own.</summary>
-public sealed class ArticleChunkOrchestrator : TaskOrchestrator<ArticleChunk, List<ArticleOutcome>>
+public sealed class ArticleChunkOrchestrator : TaskOrchestrator<ChunkWork, ChunkReport>
 {
-    public override Task<List<ArticleOutcome>> RunAsync(TaskOrchestrationContext context, ArticleChunk input) =>
-        ArticleWindow.RunAsync(context, input, (_, _) => { });
+    public override Task<ChunkReport> RunAsync(TaskOrchestrationContext context, ChunkWork input) =>
+        FanOutChunk.RunAsync(context, input, nameof(AnalyzeArticleActivity), context.WaitForExternalEvent<string>(RunEvents.Stop), (_, _) => { });
 }

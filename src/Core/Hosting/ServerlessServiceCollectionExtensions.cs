@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Serverless.Core.Articles;
 using Serverless.Core.Http;
 using Serverless.Core.Options;
+using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Core.Terminology;
 using Serverless.Core.Users;
@@ -45,6 +46,10 @@ public static class ServerlessServiceCollectionExtensions
 
         services.AddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
         services.AddSingleton<BlobResultStore>();
+        services.AddSingleton<RunItemStore>();
+        services.AddSingleton<RunResultsWriter>();
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton<RunControl>();
 
         services.AddSingleton<UserFetchStarter>();
         services.AddSingleton<ArticleRunStarter>();
@@ -55,12 +60,10 @@ public static class ServerlessServiceCollectionExtensions
         services.AddTerminology();
         services.AddSingleton<RunsHttpApi>();
 
-        services.AddTransient<FetchUserActivity>();
-        services.AddTransient<WriteUserResultsActivity>();
-        services.AddTransient<UserFetchOrchestrator>();
+        services.AddTransient<FetchUserBatchActivity>();
         services.AddTransient<AnalyzeArticleActivity>();
-        services.AddTransient<WriteArticleResultsActivity>();
-        services.AddTransient<ArticleBatchOrchestrator>();
+        services.AddTransient<ReadChunkItemsActivity>();
+        services.AddTransient<WriteRunResultsActivity>();
         return services;
     }
 }

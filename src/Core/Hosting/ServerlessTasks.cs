@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Serverless.Core.Articles;
+using Serverless.Core.Runs.Limits;
 using Serverless.Core.Storage;
 using Serverless.Core.Users;
 
@@ -12,11 +13,12 @@ public static class ServerlessTasks
     {
         tasks.AddOrchestrator<UserFetchOrchestrator>();
         tasks.AddOrchestrator<UserFetchChunkOrchestrator>();
-        tasks.AddActivity<FetchUserActivity>();
-        tasks.AddActivity<WriteUserResultsActivity>();
+        tasks.AddActivity<FetchUserBatchActivity>();
         tasks.AddOrchestrator<ArticleBatchOrchestrator>();
         tasks.AddOrchestrator<ArticleChunkOrchestrator>();
         tasks.AddActivity<AnalyzeArticleActivity>();
-        tasks.AddActivity<WriteArticleResultsActivity>();
+        tasks.AddActivity<ReadChunkItemsActivity>();
+        tasks.AddActivity<WriteRunResultsActivity>();
+        tasks.AddOrchestrator<ApiLimiterOrchestrator>();
     }
 }

@@ -18,10 +18,12 @@ public static class Problems
         return new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
     }
 
-    public static IActionResult NotFound(string detail) =>
-        new ObjectResult(new ProblemDetails { Title = "Not found.", Detail = detail, Status = StatusCodes.Status404NotFound })
+    public static IActionResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, detail);
+
+    public static IActionResult Status(int status, string detail) =>
+        new ObjectResult(new ProblemDetails { Title = status == StatusCodes.Status404NotFound ? "Not found." : "Conflict.", Detail = detail, Status = status })
         {
-            StatusCode = StatusCodes.Status404NotFound,
+            StatusCode = status,
             ContentTypes = { "application/problem+json" },
         };
 }

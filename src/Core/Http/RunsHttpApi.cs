@@ -17,6 +17,7 @@ namespace Serverless.Core.Http;
 public sealed class RunsHttpApi(
     UserFetchStarter userFetch,
     ArticleRunStarter articleRuns,
+    RunControl control,
     ArticleCatalog articles,
     BlobResultStore results,
     IOptions<UserFetchOptions> fetchOptions,
@@ -45,7 +46,13 @@ public sealed class RunsHttpApi(
             return Problems.BadRequest(error);
         }
 
-        string runId = await userFetch.StartAsync(client, parsed.UserIds!, cancellationToken);
+        RunSettingsParser.Result settings = RunSettingsParser.Parse(body);
+        if (settings.Error is { } settingsError)
+        {
+            return Problems.BadRequest(settingsError);
+        }
+
+        string runId = await userFetch.StartAsync(client, parsed.UserIds!, settings.Settings, cancellationToken: cancellationToken);
         return Accepted(request, runId, parsed.UserIds!.Count);
     }
 
@@ -65,6 +72,12 @@ public sealed class RunsHttpApi(
             return Problems.BadRequest(error);
         }
 
+        RunSettingsParser.Result settings = RunSettingsParser.Parse(body);
+        if (settings.Error is { } settingsError)
+        {
+            return Problems.BadRequest(settingsError);
+        }
+
         IReadOnlyList<string> names = parsed.BlobNames ?? await articles.ListAsync(parsed.Prefix!, max + 1, cancellationToken);
         if (names.Count == 0)
         {
@@ -76,7 +89,7 @@ public sealed class RunsHttpApi(
             return Problems.BadRequest(new FieldError("prefix", $"More than {max} articles under prefix '{parsed.Prefix}' (Articles:MaxArticlesPerRun); narrow the prefix."));
         }
 
-        string runId = await articleRuns.StartBatchAsync(client, names, parsed.Prefix, cancellationToken);
+        string runId = await articleRuns.StartBatchAsync(client, names, parsed.Prefix, settings.Settings, cancellationToken: cancellationToken);
         return Accepted(request, runId, names.Count);
     }
 
@@ -84,6 +97,28 @@ public sealed class RunsHttpApi(
     {
         RunStatus? status = string.IsNullOrWhiteSpace(runId) ? null : await RunStatusReader.ReadAsync(client, runId, time, cancellationToken);
         return status is null ? Problems.NotFound($"No run with id '{runId}'.") : new OkObjectResult(status);
+    }
+
+    /// <summary>
+    /// <c>POST /api/runs/{id}/cancel</c>: the run stops scheduling, lets in-flight work finish and writes a manifest marked cancelled.
+    /// 202 with the status URL; 404 for no such run; 409 when it has already finished.
+    /// </summary>
+    public async Task<IActionResult> CancelRunAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        RunControlResult result = await control.CancelAsync(client, runId, cancellationToken);
+        return result.ErrorStatus is { } status
+            ? Problems.Status(status, result.Error!)
+            : new AcceptedResult(StatusUrl(request, runId), new { runId, status = "cancelling", statusUrl = StatusUrl(request, runId) });
+    }
+
+    /// <summary>
+    /// <c>POST /api/runs/{id}/redrive</c>: a new run over only the failed items of a finished run, its manifest linked to the old one.
+    /// 202 like a start; 404 for no such run; 409 when it has not finished or has nothing failed.
+    /// </summary>
+    public async Task<IActionResult> RedriveRunAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        RunControlResult result = await control.RedriveAsync(client, runId, cancellationToken);
+        return result.ErrorStatus is { } status ? Problems.Status(status, result.Error!) : Accepted(request, result.RunId!, result.Count);
     }
 
     /// <summary><c>GET /api/runs/{id}/view</c>: the status page, which polls <see cref="GetRunAsync"/> itself.</summary>

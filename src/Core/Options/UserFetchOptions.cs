@@ -13,4 +13,23 @@ public sealed class UserFetchOptions
     /// <summary>Users per sub-orchestration in a large run; keeps each orchestration's history (replayed on every step) short.</summary>
     [Range(1, 5_000)]
     public int ChunkSize { get; set; } = 500;
+
+    /// <summary>
+    /// Users per activity when a request does not say (<c>batchSize</c>). 1 gives each user its own activity; larger batches
+    /// spend less on the engine per user (fewer queue messages and history events), at the price of coarser progress.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int BatchSize { get; set; } = 1;
+
+    /// <summary>
+    /// AIMD window: start at <c>UserApi:MaxConcurrency</c>, halve on 429/503, grow back by one per window of clean calls.
+    /// Off, the window stays at the cap and only the retries slow down.
+    /// </summary>
+    public bool AdaptiveConcurrency { get; set; } = true;
+
+    /// <summary>
+    /// Runs against the same API share its cap through one limiter orchestration holding the permits, so two runs started
+    /// together never exceed <c>UserApi:MaxConcurrency</c> between them. Off, each run has the whole cap to itself.
+    /// </summary>
+    public bool SharedApiLimit { get; set; } = true;
 }

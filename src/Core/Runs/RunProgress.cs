@@ -1,10 +1,19 @@
 namespace Serverless.Core.Runs;
 
 /// <summary>
-/// The orchestration's custom status: set by the orchestrator itself as work completes, so progress
-/// readers (status API, runner, status page) never have to guess.
+/// The orchestration's custom status: set by the orchestrator itself as work completes, so progress readers (status API, runner,
+/// status page) never have to guess. When the run has ended it also carries how (<see cref="Outcome"/>), why, and where its
+/// files are, which a Failed orchestration has no output to tell.
 /// </summary>
-public sealed record RunProgress(string Kind, int Total, int Succeeded, int Failed, int InFlight)
+public sealed record RunProgress(
+    string Kind,
+    int Total,
+    int Succeeded,
+    int Failed,
+    int InFlight,
+    string? Outcome = null,
+    string? Reason = null,
+    RunFiles? Files = null)
 {
     public int Done => Succeeded + Failed;
 }

@@ -15,5 +15,5 @@ public sealed record RunStatus(
     RunFiles? Results,
     string? Error)
 {
-    public bool IsFinished => Status is "Completed" or "Failed" or "Terminated";
+    public bool IsFinished => Status is "Completed" or "Failed" or "Terminated" or "Cancelled";
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Serverless.Core.Runs;
@@ -16,12 +17,15 @@ public static class RunStatusReader
     {
         RunSummary? summary = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<RunSummary>() : null;
         RunProgress? progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunProgress>();
+        // A cancelled run completes normally; its status says so. A run past its failure threshold ends Failed, and only its
+        // last progress knows where the results it still wrote are.
+        string status = (summary?.Outcome ?? progress?.Outcome) == RunOutcomes.Cancelled ? "Cancelled" : instance.RuntimeStatus.ToString();
         bool finished = instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
         DateTimeOffset end = finished ? instance.LastUpdatedAt : time.GetUtcNow();
         return new RunStatus(
             instance.InstanceId,
             summary?.Kind ?? progress?.Kind,
-            instance.RuntimeStatus.ToString(),
+            status,
             summary?.Total ?? progress?.Total ?? 0,
             summary?.Succeeded ?? progress?.Succeeded ?? 0,
             summary?.Failed ?? progress?.Failed ?? 0,
@@ -29,7 +33,11 @@ public static class RunStatusReader
             instance.CreatedAt,
             instance.LastUpdatedAt,
             Math.Max(0, (end - instance.CreatedAt).TotalSeconds),
-            summary?.Files,
-            instance.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : null);
+            summary?.Files ?? progress?.Files,
+            instance.FailureDetails is { } failure ? Describe(failure) : summary?.Reason);
     }
+
+    /// <summary>A run that stopped at its threshold says why in plain words; anything else keeps the exception type.</summary>
+    static string Describe(TaskFailureDetails failure) =>
+        failure.ErrorType.EndsWith(nameof(FanOut.RunFailedException), StringComparison.Ordinal) ? failure.ErrorMessage : $"{failure.ErrorType}: {failure.ErrorMessage}";
 }

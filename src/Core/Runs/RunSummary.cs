@@ -9,4 +9,10 @@ public sealed record RunSummary(
     int Failed,
     DateTime StartedAt,
     DateTime CompletedAt,
-    RunFiles Files);
+    RunFiles Files,
+    string Outcome = RunOutcomes.Completed,
+    string? Reason = null)
+{
+    public static RunSummary From(RunManifest manifest) => new(
+        manifest.RunId, manifest.Kind, manifest.Total, manifest.Succeeded, manifest.Failed, manifest.StartedAt, manifest.CompletedAt, manifest.Files, manifest.Status, manifest.Reason);
+}

@@ -1,10 +1,11 @@
 using Microsoft.DurableTask;
+using Serverless.Core.Runs.FanOut;
 
 namespace Serverless.Core.Runs;
 
 /// <summary>
-/// A run's bookkeeping inside its orchestrator: counts outcomes, publishes them as the custom status,
-/// and at the end describes the run (manifest and summary) from the same counts and the orchestration's clock.
+/// A run's bookkeeping inside its orchestrator: counts outcomes, publishes them as the custom status, and at the end drafts the
+/// manifest from the plan and the orchestration's clock (the results writer fills in the counts it finds).
 /// </summary>
 public sealed class RunTracker
 {
@@ -18,7 +19,7 @@ public sealed class RunTracker
         this.kind = kind;
         startedAt = context.CurrentUtcDateTime;
         Total = total;
-        Publish(0);
+        Publish(new RunProgress(kind, total, 0, 0, 0));
     }
 
     public int Total { get; }
@@ -27,26 +28,43 @@ public sealed class RunTracker
 
     public int Failed { get; private set; }
 
-    public void Record(IEnumerable<bool> succeeded, int inFlight)
+    public void Record(int succeeded, int failed, int inFlight)
     {
-        foreach (bool ok in succeeded)
-        {
-            if (ok) Succeeded++; else Failed++;
-        }
-
-        Publish(inFlight);
+        Succeeded += succeeded;
+        Failed += failed;
+        Publish(new RunProgress(kind, Total, Succeeded, Failed, inFlight));
     }
 
-    public void Record(bool succeeded, int inFlight) => Record([succeeded], inFlight);
-
-    public (RunManifest Manifest, RunSummary Summary) Complete(RunInputDescription input, IReadOnlyDictionary<string, string> caps, RunFiles files)
+    public RunManifest Draft(RunPlan plan, string outcome, string? reason)
     {
         DateTime completedAt = context.CurrentUtcDateTime;
         string runId = context.InstanceId;
-        return (
-            new RunManifest(runId, kind, input, caps, startedAt, completedAt, (completedAt - startedAt).TotalSeconds, Total, Succeeded, Failed, files),
-            new RunSummary(runId, kind, Total, Succeeded, Failed, startedAt, completedAt, files));
+        var caps = new Dictionary<string, string>(plan.Caps)
+        {
+            ["BatchSize"] = plan.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ToleratedFailures"] = plan.Tolerance.Describe(),
+            ["AdaptiveConcurrency"] = plan.Adaptive ? "on" : "off",
+            ["SharedApiLimit"] = plan.LimiterId ?? "off",
+        };
+        return new RunManifest(
+            runId,
+            kind,
+            outcome,
+            reason,
+            new RunInputDescription(plan.ItemCount, RunFolder.InputPrefix(runId), plan.Prefix, plan.RedriveOf),
+            caps,
+            startedAt,
+            completedAt,
+            (completedAt - startedAt).TotalSeconds,
+            Total,
+            Succeeded,
+            Failed,
+            0,
+            RunFolder.For(kind, plan.ResultsContainer, runId));
     }
 
-    void Publish(int inFlight) => context.SetCustomStatus(new RunProgress(kind, Total, Succeeded, Failed, inFlight));
+    public void Finish(RunManifest manifest) => Publish(new RunProgress(
+        kind, manifest.Total, manifest.Succeeded, manifest.Failed, 0, manifest.Status, manifest.Reason, manifest.Files));
+
+    void Publish(RunProgress progress) => context.SetCustomStatus(progress);
 }

@@ -22,21 +22,25 @@ public sealed class UserApiClient(HttpClient http)
             request.SetResilienceContext(context);
             using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
             int attempts = UserApiResilience.AttemptsOf(context);
+            bool throttled = UserApiResilience.WasThrottled(context)
+                             || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
             if (!response.IsSuccessStatusCode)
             {
-                return UserFetchOutcome.Failure(userId, attempts, (int)response.StatusCode, Describe(response.StatusCode, attempts));
+                return UserFetchOutcome.Failure(userId, attempts, (int)response.StatusCode, Describe(response.StatusCode, attempts)) with { Throttled = throttled };
             }
 
             string body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return TryCompact(body) is { } json
+            UserFetchOutcome outcome = TryCompact(body) is { } json
                 ? UserFetchOutcome.Success(userId, attempts, json)
                 : UserFetchOutcome.Failure(userId, attempts, (int)response.StatusCode, "the API answered 200 with a body that is not a JSON object");
+            return outcome with { Throttled = throttled };
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or RateLimiterRejectedException
                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             int attempts = UserApiResilience.AttemptsOf(context);
-            return UserFetchOutcome.Failure(userId, attempts, null, $"{e.GetType().Name} after {attempts} attempt(s): {e.Message}");
+            return UserFetchOutcome.Failure(userId, attempts, null, $"{e.GetType().Name} after {attempts} attempt(s): {e.Message}")
+                with { Throttled = UserApiResilience.WasThrottled(context) };
         }
         finally
         {

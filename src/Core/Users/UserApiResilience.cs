@@ -22,6 +22,9 @@ public static class UserApiResilience
     /// <summary>Attempts made for one request, written by the retry strategy into the request's resilience context.</summary>
     public static readonly ResiliencePropertyKey<int> AttemptsKey = new("serverless.attempts");
 
+    /// <summary>Set when any attempt met 429 or 503: the API telling us to slow down, which the adaptive window reacts to.</summary>
+    public static readonly ResiliencePropertyKey<bool> ThrottledKey = new("serverless.throttled");
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UserApiOptions options, TimeProvider time)
     {
         builder.AddTimeout(options.TotalTimeout);
@@ -40,6 +43,11 @@ public static class UserApiResilience
             OnRetry = args =>
             {
                 args.Context.Properties.Set(AttemptsKey, args.AttemptNumber + 2);
+                if (args.Outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                {
+                    args.Context.Properties.Set(ThrottledKey, true);
+                }
+
                 return ValueTask.CompletedTask;
             },
         });
@@ -64,6 +72,9 @@ public static class UserApiResilience
 
     public static int AttemptsOf(ResilienceContext context) =>
         context.Properties.TryGetValue(AttemptsKey, out int attempts) ? attempts : 1;
+
+    public static bool WasThrottled(ResilienceContext context) =>
+        context.Properties.TryGetValue(ThrottledKey, out bool throttled) && throttled;
 
     /// <summary>A token bucket refilled in small steps, so a rate of 50/s does not arrive as one burst of 50.</summary>
     public static RateLimiter CreateLimiter(double requestsPerSecond)

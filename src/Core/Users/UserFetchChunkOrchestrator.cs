@@ -1,10 +1,11 @@
 using Microsoft.DurableTask;
+using Serverless.Core.Runs.FanOut;
 
 namespace Serverless.Core.Users;
 
 /// <summary>One chunk of a large user-fetch run, as a sub-orchestration with a history of its own.</summary>
-public sealed class UserFetchChunkOrchestrator : TaskOrchestrator<UserFetchChunk, List<UserFetchOutcome>>
+public sealed class UserFetchChunkOrchestrator : TaskOrchestrator<ChunkWork, ChunkReport>
 {
-    public override Task<List<UserFetchOutcome>> RunAsync(TaskOrchestrationContext context, UserFetchChunk input) =>
-        UserFetchWindow.RunAsync(context, input.RunId, input.UserIds, input.Window, (_, _) => { });
+    public override Task<ChunkReport> RunAsync(TaskOrchestrationContext context, ChunkWork input) =>
+        FanOutChunk.RunAsync(context, input, nameof(FetchUserBatchActivity), context.WaitForExternalEvent<string>(RunEvents.Stop), (_, _) => { });
 }

@@ -1,13 +1,17 @@
 namespace Serverless.Core.Users;
 
-/// <summary>What happened to one user. Failures are values, not exceptions, so none is ever lost.</summary>
+/// <summary>
+/// What happened to one user. Failures are values, not exceptions, so none is ever lost.
+/// <see cref="Throttled"/>: some attempt met 429/503 (even if a retry then succeeded).
+/// </summary>
 public sealed record UserFetchOutcome(
     int UserId,
     bool Succeeded,
     int Attempts,
     int? StatusCode,
     string? Reason,
-    string? UserJson)
+    string? UserJson,
+    bool Throttled = false)
 {
     public static UserFetchOutcome Success(int userId, int attempts, string userJson) =>
         new(userId, true, attempts, 200, null, userJson);

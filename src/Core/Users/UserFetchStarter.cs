@@ -1,21 +1,42 @@
-using Microsoft.DurableTask;
+using System.Globalization;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Options;
+using Serverless.Core.Runs;
+using Serverless.Core.Runs.FanOut;
+using Serverless.Core.Runs.Limits;
 
 namespace Serverless.Core.Users;
 
-/// <summary>Starts a user-fetch run with the caps configured for this environment.</summary>
-public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<UserFetchOptions> fetch, IOptions<ResultStoreOptions> results, TimeProvider time)
+/// <summary>Starts a user-fetch run with the caps configured for this environment and the request's own settings.</summary>
+public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<UserFetchOptions> fetch, IOptions<ResultStoreOptions> results, RunStarter starter)
 {
-    public async Task<string> StartAsync(DurableTaskClient client, IReadOnlyList<int> userIds, CancellationToken cancellationToken = default)
+    public Task<string> StartAsync(
+        DurableTaskClient client, IReadOnlyList<int> userIds, RunSettings? settings = null, string? redriveOf = null, CancellationToken cancellationToken = default)
     {
-        string runId = NewRunId(time.GetUtcNow());
-        var input = new UserFetchRunInput(userIds, api.Value.MaxConcurrency, api.Value.BaseUrl, results.Value.Container, fetch.Value.ChunkSize);
-        return await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(UserFetchOrchestrator), input, new StartOrchestrationOptions(runId), cancellationToken);
+        settings ??= RunSettings.Default;
+        UserApiOptions apiOptions = api.Value;
+        UserFetchOptions fetchOptions = fetch.Value;
+        var plan = new RunPlan(
+            RunKinds.Users,
+            userIds.Count,
+            fetchOptions.ChunkSize,
+            settings.BatchSize ?? fetchOptions.BatchSize,
+            apiOptions.MaxConcurrency,
+            settings.Tolerance,
+            results.Value.Container,
+            fetchOptions.AdaptiveConcurrency,
+            fetchOptions.SharedApiLimit ? ApiLimiter.InstanceIdFor(apiOptions.BaseUrl) : null,
+            redriveOf,
+            Prefix: null,
+            new Dictionary<string, string>
+            {
+                ["UserApi:MaxConcurrency"] = apiOptions.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
+                ["UserApi:BaseUrl"] = apiOptions.BaseUrl,
+                ["UserFetch:ChunkSize"] = fetchOptions.ChunkSize.ToString(CultureInfo.InvariantCulture),
+            },
+            new Dictionary<string, string>());
+        string[] items = userIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray();
+        return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), items, plan, cancellationToken);
     }
-
-    /// <summary>Sortable by start time, unique, and safe as a blob folder name.</summary>
-    static string NewRunId(DateTimeOffset now) => $"users-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
 }

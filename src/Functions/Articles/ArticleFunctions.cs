@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Serverless.Core.Articles;
 using Serverless.Core.Http;
 using Serverless.Core.Runs;
+using Serverless.Core.Runs.FanOut;
 using Serverless.Core.Storage;
 
 namespace Serverless.Functions.Articles;
@@ -15,8 +16,7 @@ namespace Serverless.Functions.Articles;
 public sealed class ArticleFunctions(
     RunsHttpApi api,
     ArticleUploadHandler uploads,
-    AnalyzeArticleActivity analyze,
-    WriteArticleResultsActivity writeResults)
+    AnalyzeArticleActivity analyze)
 {
     [Function("StartArticleAnalysis")]
     public Task<IActionResult> Start(
@@ -35,17 +35,13 @@ public sealed class ArticleFunctions(
 
     [Function(nameof(ArticleBatchOrchestrator))]
     public Task<RunSummary> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ArticleBatchOrchestrator().RunAsync(context, context.GetInput<ArticleRunInput>()!);
+        new ArticleBatchOrchestrator().RunAsync(context, context.GetInput<RunPlan>()!);
 
     [Function(nameof(ArticleChunkOrchestrator))]
-    public Task<List<ArticleOutcome>> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ArticleChunkOrchestrator().RunAsync(context, context.GetInput<ArticleChunk>()!);
+    public Task<ChunkReport> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ArticleChunkOrchestrator().RunAsync(context, context.GetInput<ChunkWork>()!);
 
     [Function(nameof(AnalyzeArticleActivity))]
-    public Task<List<ArticleOutcome>> Analyze([ActivityTrigger] AnalyzeArticleInput input) =>
+    public Task<BatchReport> Analyze([ActivityTrigger] WorkBatch input) =>
         analyze.RunAsync(new FunctionActivityContext(nameof(AnalyzeArticleActivity), input.RunId), input);
-
-    [Function(nameof(WriteArticleResultsActivity))]
-    public Task<bool> WriteResults([ActivityTrigger] ArticleRunResults input) =>
-        writeResults.RunAsync(new FunctionActivityContext(nameof(WriteArticleResultsActivity), input.Manifest.RunId), input);
 }

@@ -2,12 +2,45 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Serverless.Core.Http;
+using Serverless.Core.Runs;
+using Serverless.Core.Runs.Limits;
+using Serverless.Core.Storage;
 
 namespace Serverless.Functions.Runs;
 
-public sealed class RunFunctions(RunsHttpApi api)
+/// <summary>Thin shells over Core's run API, the shared run activities and the API limiter: every body hands over.</summary>
+public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChunk, WriteRunResultsActivity writeResults)
 {
+    [Function("CancelRun")]
+    public Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{id}/cancel")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        api.CancelRunAsync(request, id, client, cancellationToken);
+
+    [Function("RedriveRun")]
+    public Task<IActionResult> Redrive(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{id}/redrive")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        api.RedriveRunAsync(request, id, client, cancellationToken);
+
+    [Function(nameof(ApiLimiterOrchestrator))]
+    public Task<string> Limiter([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ApiLimiterOrchestrator().RunAsync(context, context.GetInput<PermitPool>());
+
+    [Function(nameof(ReadChunkItemsActivity))]
+    public Task<List<string>> ReadChunk([ActivityTrigger] ChunkItemsRequest input) =>
+        readChunk.RunAsync(new FunctionActivityContext(nameof(ReadChunkItemsActivity), input.RunId), input);
+
+    [Function(nameof(WriteRunResultsActivity))]
+    public Task<RunManifest> WriteResults([ActivityTrigger] RunResultsRequest input) =>
+        writeResults.RunAsync(new FunctionActivityContext(nameof(WriteRunResultsActivity), input.Draft.RunId), input);
+
     [Function("GetRun")]
     public Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}")] HttpRequest request,

@@ -5,13 +5,13 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Core.Http;
 using Serverless.Core.Runs;
-using Serverless.Core.Storage;
+using Serverless.Core.Runs.FanOut;
 using Serverless.Core.Users;
 
 namespace Serverless.Functions.Users;
 
 /// <summary>Thin shells over Core's user-fetch run: every body hands over.</summary>
-public sealed class UserFetchFunctions(RunsHttpApi api, FetchUserActivity fetchUser, WriteUserResultsActivity writeResults)
+public sealed class UserFetchFunctions(RunsHttpApi api, FetchUserBatchActivity fetchUsers)
 {
     [Function("StartUserFetch")]
     public Task<IActionResult> Start(
@@ -22,17 +22,13 @@ public sealed class UserFetchFunctions(RunsHttpApi api, FetchUserActivity fetchU
 
     [Function(nameof(UserFetchOrchestrator))]
     public Task<RunSummary> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new UserFetchOrchestrator().RunAsync(context, context.GetInput<UserFetchRunInput>()!);
+        new UserFetchOrchestrator().RunAsync(context, context.GetInput<RunPlan>()!);
 
     [Function(nameof(UserFetchChunkOrchestrator))]
-    public Task<List<UserFetchOutcome>> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new UserFetchChunkOrchestrator().RunAsync(context, context.GetInput<UserFetchChunk>()!);
+    public Task<ChunkReport> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new UserFetchChunkOrchestrator().RunAsync(context, context.GetInput<ChunkWork>()!);
 
-    [Function(nameof(FetchUserActivity))]
-    public Task<UserFetchOutcome> FetchUser([ActivityTrigger] FetchUserInput input) =>
-        fetchUser.RunAsync(new FunctionActivityContext(nameof(FetchUserActivity), input.RunId), input);
-
-    [Function(nameof(WriteUserResultsActivity))]
-    public Task<bool> WriteResults([ActivityTrigger] UserRunResults input) =>
-        writeResults.RunAsync(new FunctionActivityContext(nameof(WriteUserResultsActivity), input.Manifest.RunId), input);
+    [Function(nameof(FetchUserBatchActivity))]
+    public Task<BatchReport> FetchUsers([ActivityTrigger] WorkBatch input) =>
+        fetchUsers.RunAsync(new FunctionActivityContext(nameof(FetchUserBatchActivity), input.RunId), input);
 }

@@ -21,6 +21,8 @@ public static class ArticlesCommand
             input, prefix, maxWorkers,
         };
         common.AddTo(command);
+        var runSettings = new RunSettingsCliOptions();
+        runSettings.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
@@ -40,7 +42,7 @@ public static class ArticlesCommand
             using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
             await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
             string blobPrefix = parse.GetValue(prefix) ?? ArticleRuns.DefaultPrefix();
-            RunStatus status = await ArticleRuns.UploadAndRunAsync(engine, settings, files, blobPrefix, cancellationToken);
+            RunStatus status = await ArticleRuns.UploadAndRunAsync(engine, settings, files, blobPrefix, runSettings.Read(parse), cancellationToken);
             RunOutput.Finished(settings, status, api: null);
             return status.Status == "Completed" ? 0 : 1;
         });

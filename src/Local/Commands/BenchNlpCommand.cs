@@ -131,7 +131,7 @@ public static class BenchNlpCommand
         var seconds = new List<double>();
         for (int run = 0; run < runs; run++)
         {
-            string runId = await starter.StartBatchAsync(engine.Client, names, prefix, cancellationToken);
+            string runId = await starter.StartBatchAsync(engine.Client, names, prefix, cancellationToken: cancellationToken);
             RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, ProgressMode.Text, cancellationToken);
             if (status.Succeeded != names.Count)
             {

@@ -79,7 +79,7 @@ public static class DemoCommand
             await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
             var store = engine.Services.GetRequiredService<BlobResultStore>();
 
-            RunStatus userRun = await UserRuns.RunAsync(engine, watch, userIds, api, sim, cancellationToken);
+            RunStatus userRun = await UserRuns.RunAsync(engine, watch, userIds, RunSettings.Default, api, sim, cancellationToken);
             SimulatorStats? apiStats = sim?.SnapshotCounters();
             double? ideal = sim is null ? null : Math.Ceiling(userIds.Count / (double)cap) * simulatorOptions.LatencyMs / 1000.0;
             var userSummary = new DemoRunSummary("users", userRun, await ResultsCheck.ReadAsync(store, userRun, cancellationToken), cap, sim is null ? null : simulatorOptions.LatencyMs, ideal, apiStats);
@@ -88,7 +88,7 @@ public static class DemoCommand
                 Console.WriteLine();
             }
 
-            RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(engine, watch, files, ArticleRuns.DefaultPrefix(), cancellationToken);
+            RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(engine, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
             var articleSummary = new DemoRunSummary("articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
 
             DemoRunSummary[] runs = [userSummary, articleSummary];

@@ -3,19 +3,22 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serverless.Core.Options;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Local.Engine;
 using Serverless.Local.Runner;
+using Serverless.Simulator;
 using Spectre.Console;
 
 namespace Serverless.Local.Commands;
 
 /// <summary>
-/// <c>runs wait ID</c>, and what Durable Functions Monitor shows: <c>runs list</c>, <c>runs show ID</c>, <c>runs purge</c>.
-/// List, show and purge start the engine without a worker, so they never run pending work.
+/// <c>runs wait ID</c>, and what Durable Functions Monitor shows: <c>runs list</c>, <c>runs show ID</c>, <c>runs purge</c>;
+/// <c>runs cancel ID</c> and <c>runs redrive ID</c> as the HTTP API has them.
+/// List, show, purge and cancel start the engine without a worker, so they never run pending work.
 /// </summary>
 public static class RunsCommand
 {
@@ -26,6 +29,8 @@ public static class RunsCommand
         runs.Subcommands.Add(List());
         runs.Subcommands.Add(Show());
         runs.Subcommands.Add(Purge());
+        runs.Subcommands.Add(Cancel());
+        runs.Subcommands.Add(Redrive());
         return runs;
     }
 
@@ -56,6 +61,73 @@ public static class RunsCommand
         return command;
     }
 
+    /// <summary>Asks a run to stop; the engine that runs it (another runner process, or the Functions app) does the stopping.</summary>
+    static Command Cancel()
+    {
+        var common = new CommonOptions();
+        var id = new Argument<string>("id") { Description = "Run id." };
+        var command = new Command("cancel", "Cancel a run: it stops scheduling, lets in-flight work finish and writes a manifest marked cancelled.") { id };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            RunnerSettings settings = common.Read(parse);
+            string runId = parse.GetValue(id)!;
+            await using var session = await ClientSession.StartAsync(settings, cancellationToken);
+            RunControlResult result = await session.Services.GetRequiredService<RunControl>().CancelAsync(session.Client, runId, cancellationToken);
+            if (result.Error is { } error)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(error);
+                return 1;
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine(settings.Json
+                ? JsonSerializer.Serialize(new { runId, status = "cancelling" }, BlobResultStore.Json)
+                : $"Run {runId} asked to cancel; in-flight work finishes first. Follow it with: runs wait {runId}");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A new run over the failed items of a finished one, run here and waited for, as <c>users</c> does.</summary>
+    static Command Redrive()
+    {
+        var common = new CommonOptions();
+        var simulator = new SimulatorCliOptions();
+        var id = new Argument<string>("id") { Description = "Id of the finished run whose failed items to run again." };
+        var command = new Command("redrive", "Start a new run over only the failed items of a finished run (linked to it in the manifest) and wait for it.") { id };
+        common.AddTo(command);
+        simulator.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            RunnerSettings settings = common.Read(parse);
+            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
+            {
+                return 2;
+            }
+
+            await using ApiSimulator? sim = settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(simulator.Read(parse), 0, cancellationToken) : null;
+            string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
+            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
+            UserRuns.AddOverrides(overrides, api, maxConcurrency: null);
+            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
+            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
+            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
+            string oldRunId = parse.GetValue(id)!;
+            RunControlResult result = await engine.Services.GetRequiredService<RunControl>().RedriveAsync(engine.Client, oldRunId, cancellationToken);
+            if (result.Error is { } error)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(error);
+                return 1;
+            }
+
+            RunOutput.Started(settings, result.RunId!, result.Count, $"redrive of {oldRunId}: {result.Count} failed item(s)");
+            RunStatus status = await RunWatcher.WaitAsync(engine.Client, result.RunId!, settings, cancellationToken);
+            RunOutput.Finished(settings, status, sim?.Snapshot());
+            return status.Status == "Completed" ? 0 : 1;
+        });
+        return command;
+    }
+
     static Command List()
     {
         var common = new CommonOptions();
@@ -65,7 +137,7 @@ public static class RunsCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var top = new Option<int?>("--top") { Description = "At most this many, newest first." };
-        var all = new Option<bool>("--all") { Description = "Include the runs' chunk sub-orchestrations (ids with -chunk-)." };
+        var all = new Option<bool>("--all") { Description = "Include the runs' chunk sub-orchestrations (ids with -chunk-) and the API limiters (api-limiter-…)." };
         var command = new Command("list", "List the task hub's runs, newest first, with status, times and progress.") { status, top, all };
         common.AddTo(command);
         command.Validators.Add(result =>
@@ -82,7 +154,7 @@ public static class RunsCommand
             await using var session = await ClientSession.StartAsync(settings, cancellationToken);
             List<OrchestrationMetadata> instances = await RunInstances.QueryAsync(session.Client, parse.GetValue(status), idPrefix: null, cancellationToken);
             IEnumerable<RunRow> rows = instances
-                .Where(i => parse.GetValue(all) || !RunInstances.IsChunk(i.InstanceId))
+                .Where(i => parse.GetValue(all) || !RunInstances.IsRunPart(i.InstanceId))
                 .Select(i => RunInstances.ToRow(i, TimeProvider.System));
             if (parse.GetValue(top) is int n)
             {
@@ -368,6 +440,8 @@ public static class RunsCommand
         }
 
         public DurableTaskClient Client => engine.Client;
+
+        public IServiceProvider Services => engine.Services;
 
         public static async Task<ClientSession> StartAsync(RunnerSettings settings, CancellationToken cancellationToken)
         {

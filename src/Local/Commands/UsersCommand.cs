@@ -19,12 +19,14 @@ public static class UsersCommand
         var maxConcurrency = new Option<int?>("--max-concurrency") { Description = "Overrides UserApi:MaxConcurrency for this run (default 20)." };
         var repeat = new Option<int>("--repeat") { Description = "Run it this many times, one after another, on the same engine (benchmarks).", DefaultValueFactory = _ => 1 };
         var simulator = new SimulatorCliOptions();
+        var runSettings = new RunSettingsCliOptions();
         var command = new Command("users", "Fetch users from the user API through the durable fan-out/fan-in, results to Blob Storage.")
         {
             count, from, maxConcurrency, repeat,
         };
         common.AddTo(command);
         simulator.AddTo(command);
+        runSettings.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
@@ -48,7 +50,7 @@ public static class UsersCommand
             bool allCompleted = true;
             for (int i = 0; i < Math.Max(1, parse.GetValue(repeat)); i++)
             {
-                RunStatus status = await UserRuns.RunAsync(engine, settings, userIds, api, sim, cancellationToken);
+                RunStatus status = await UserRuns.RunAsync(engine, settings, userIds, runSettings.Read(parse), api, sim, cancellationToken);
                 RunOutput.Finished(settings, status, sim?.Snapshot());
                 allCompleted &= status.Status == "Completed";
             }

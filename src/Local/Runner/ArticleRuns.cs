@@ -43,7 +43,7 @@ public static class ArticleRuns
 
     /// <summary>Uploads the files under <paramref name="blobPrefix"/>, starts one batch run over them, reports it started and waits for it.</summary>
     public static async Task<RunStatus> UploadAndRunAsync(
-        DurableEngine engine, RunnerSettings settings, IReadOnlyList<FileInfo> files, string blobPrefix, CancellationToken cancellationToken)
+        DurableEngine engine, RunnerSettings settings, IReadOnlyList<FileInfo> files, string blobPrefix, RunSettings runSettings, CancellationToken cancellationToken)
     {
         var catalog = engine.Services.GetRequiredService<ArticleCatalog>();
         foreach (FileInfo file in files)
@@ -53,7 +53,7 @@ public static class ArticleRuns
         }
 
         IReadOnlyList<string> names = await catalog.ListAsync(blobPrefix, int.MaxValue, cancellationToken);
-        string runId = await engine.Services.GetRequiredService<ArticleRunStarter>().StartBatchAsync(engine.Client, names, blobPrefix, cancellationToken);
+        string runId = await engine.Services.GetRequiredService<ArticleRunStarter>().StartBatchAsync(engine.Client, names, blobPrefix, runSettings, cancellationToken: cancellationToken);
         RunOutput.Started(settings, runId, names.Count, $"{names.Count} articles under {blobPrefix}");
         return await RunWatcher.WaitAsync(engine.Client, runId, settings, cancellationToken);
     }

@@ -30,6 +30,9 @@ public static class RunInstances
 
     public static bool IsChunk(string instanceId) => instanceId.Contains(ChunkMarker, StringComparison.Ordinal);
 
+    /// <summary>Instances that serve runs rather than being runs: chunk sub-orchestrations and the long-lived API limiters.</summary>
+    public static bool IsRunPart(string instanceId) => IsChunk(instanceId) || instanceId.StartsWith("api-limiter-", StringComparison.Ordinal);
+
     public static bool IsFinished(OrchestrationRuntimeStatus status) => Finished.Contains(status);
 
     /// <summary>Newest first. The engine returns the custom status (the progress counts) only with inputs and outputs.</summary>

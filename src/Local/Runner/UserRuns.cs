@@ -39,10 +39,10 @@ public static class UserRuns
 
     /// <summary>Starts one run, reports it started and waits for it to finish (printing progress as the settings say).</summary>
     public static async Task<RunStatus> RunAsync(
-        DurableEngine engine, RunnerSettings settings, IReadOnlyList<int> userIds, string api, ApiSimulator? simulator, CancellationToken cancellationToken)
+        DurableEngine engine, RunnerSettings settings, IReadOnlyList<int> userIds, RunSettings runSettings, string api, ApiSimulator? simulator, CancellationToken cancellationToken)
     {
         simulator?.ResetStats();
-        string runId = await engine.Services.GetRequiredService<UserFetchStarter>().StartAsync(engine.Client, userIds, cancellationToken);
+        string runId = await engine.Services.GetRequiredService<UserFetchStarter>().StartAsync(engine.Client, userIds, runSettings, cancellationToken: cancellationToken);
         RunOutput.Started(settings, runId, userIds.Count, $"{userIds.Count} users from {api}", needsApi: true);
         return await RunWatcher.WaitAsync(engine.Client, runId, settings, cancellationToken);
     }

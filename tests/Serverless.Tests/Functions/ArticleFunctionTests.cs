@@ -17,7 +17,7 @@ public sealed class ArticleFunctionTests : IAsyncLifetime
     EngineHarness harness = null!;
 
     ArticleFunctions Functions => new(
-        harness.Get<RunsHttpApi>(), harness.Get<ArticleUploadHandler>(), harness.Get<AnalyzeArticleActivity>(), harness.Get<WriteArticleResultsActivity>());
+        harness.Get<RunsHttpApi>(), harness.Get<ArticleUploadHandler>(), harness.Get<AnalyzeArticleActivity>());
 
     DurableTaskClient Client => harness.Engine.Client;
 

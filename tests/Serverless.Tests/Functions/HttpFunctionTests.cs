@@ -17,9 +17,9 @@ public sealed class HttpFunctionFixture : IAsyncLifetime
 
     public EngineHarness Harness { get; private set; } = null!;
 
-    public UserFetchFunctions Users => new(Harness.Get<RunsHttpApi>(), Harness.Get<FetchUserActivity>(), Harness.Get<WriteUserResultsActivity>());
+    public UserFetchFunctions Users => new(Harness.Get<RunsHttpApi>(), Harness.Get<FetchUserBatchActivity>());
 
-    public RunFunctions Runs => new(Harness.Get<RunsHttpApi>());
+    public RunFunctions Runs => new(Harness.Get<RunsHttpApi>(), Harness.Get<ReadChunkItemsActivity>(), Harness.Get<WriteRunResultsActivity>());
 
     public DurableTaskClient Client => Harness.Engine.Client;
 
@@ -57,6 +57,12 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
         { "{\"from\":1,\"count\":1001}", "count" },
         { "{\"from\":2147483000,\"count\":1000}", "count" },
         { "{\"from\":1,\"count\":1e30}", "count" },
+        { "{\"userIds\":[1],\"batchSize\":0}", "batchSize" },
+        { "{\"userIds\":[1],\"batchSize\":\"5\"}", "batchSize" },
+        { "{\"userIds\":[1],\"batchSize\":1001}", "batchSize" },
+        { "{\"userIds\":[1],\"toleratedFailurePercent\":150}", "toleratedFailurePercent" },
+        { "{\"userIds\":[1],\"toleratedFailureCount\":-1}", "toleratedFailureCount" },
+        { "{\"userIds\":[1],\"toleratedFailureCount\":2.5}", "toleratedFailureCount" },
     };
 
     [Theory]
@@ -135,6 +141,37 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
         Assert.Equal(404, response.Status);
         Assert.StartsWith("application/problem+json", response.ContentType);
         Assert.Contains("nope", response.Json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Cancel_and_redrive_of_an_unknown_run_are_404_problems()
+    {
+        var cancel = HttpCall.Request("POST", "/api/runs/nope/cancel");
+        HttpCall.Response cancelled = await HttpCall.RenderAsync(cancel, await fixture.Runs.Cancel(cancel, "nope", fixture.Client, CancellationToken.None));
+        var redrive = HttpCall.Request("POST", "/api/runs/nope/redrive");
+        HttpCall.Response redriven = await HttpCall.RenderAsync(redrive, await fixture.Runs.Redrive(redrive, "nope", fixture.Client, CancellationToken.None));
+
+        Assert.Equal((404, 404), (cancelled.Status, redriven.Status));
+        Assert.StartsWith("application/problem+json", cancelled.ContentType);
+        Assert.Contains("nope", redriven.Json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_finished_run_cannot_be_cancelled_and_one_without_failures_has_nothing_to_redrive()
+    {
+        var start = HttpCall.Request("POST", "/api/users/fetch", "{\"userIds\":[1,2],\"batchSize\":2}");
+        string runId = (await HttpCall.RenderAsync(start, await fixture.Users.Start(start, fixture.Client, CancellationToken.None))).Json.GetProperty("runId").GetString()!;
+        await fixture.Harness.WaitAsync(runId);
+
+        var cancel = HttpCall.Request("POST", $"/api/runs/{runId}/cancel");
+        HttpCall.Response cancelled = await HttpCall.RenderAsync(cancel, await fixture.Runs.Cancel(cancel, runId, fixture.Client, CancellationToken.None));
+        var redrive = HttpCall.Request("POST", $"/api/runs/{runId}/redrive");
+        HttpCall.Response redriven = await HttpCall.RenderAsync(redrive, await fixture.Runs.Redrive(redrive, runId, fixture.Client, CancellationToken.None));
+
+        Assert.Equal(409, cancelled.Status);
+        Assert.Contains("already finished", cancelled.Json.GetProperty("detail").GetString());
+        Assert.Equal(409, redriven.Status);
+        Assert.Contains("no failed items", redriven.Json.GetProperty("detail").GetString());
     }
 
     static Core.Runs.RunFiles RunFolderOf(string runId) => Core.Runs.RunFolder.ForUsers("results", runId);

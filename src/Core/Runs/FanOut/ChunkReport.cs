@@ -1,0 +1,7 @@
+namespace Serverless.Core.Runs.FanOut;
+
+/// <summary>What one chunk (a sub-orchestration, or the whole of a small run) hands back: counts, and why it stopped early if it did.</summary>
+public sealed record ChunkReport(int Items, int Succeeded, int Failed, int Throttled, int FinalWindow, string? StoppedBecause)
+{
+    public int NotAttempted => Items - Succeeded - Failed;
+}

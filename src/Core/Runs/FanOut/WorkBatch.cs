@@ -1,0 +1,14 @@
+namespace Serverless.Core.Runs.FanOut;
+
+/// <summary>
+/// One activity's work: up to the run's batch size of items, worked on with at most <see cref="Concurrency"/> at once.
+/// The activity writes its outcomes to the batch's part blob and returns only counts.
+/// </summary>
+public sealed record WorkBatch(
+    string RunId,
+    string ResultsContainer,
+    int Chunk,
+    int Batch,
+    IReadOnlyList<string> Items,
+    int Concurrency,
+    IReadOnlyDictionary<string, string> Parameters);

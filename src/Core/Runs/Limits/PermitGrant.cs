@@ -1,0 +1,3 @@
+namespace Serverless.Core.Runs.Limits;
+
+public sealed record PermitGrant(string Holder, int Permits);

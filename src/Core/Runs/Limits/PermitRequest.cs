@@ -1,0 +1,12 @@
+namespace Serverless.Core.Runs.Limits;
+
+/// <summary>
+/// A message to the API limiter. <c>Acquire</c>: the holder wants up to <see cref="Permits"/> (it waits for a grant of at least one),
+/// and <see cref="Limit"/> is the API's cap as the holder's configuration states it. <c>Release</c>: the holder gives back
+/// everything it holds and withdraws any request still waiting, so a holder that stopped while waiting leaks nothing.
+/// </summary>
+public sealed record PermitRequest(string Kind, string Holder, int Permits, int Limit)
+{
+    public const string Acquire = "acquire";
+    public const string Release = "release";
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Serverless.Core.Articles;
+using Serverless.Core.Options;
+using Serverless.Core.Runs.FanOut;
+using Serverless.Core.Storage;
+using Serverless.Core.Users;
+
+namespace Serverless.Core.Runs;
+
+/// <summary>
+/// Acting on runs that exist: cancel one in progress (it stops scheduling, finishes what is in flight and writes a manifest
+/// marked cancelled), or redrive a finished one (a new run over exactly the items its failed.ndjson lists, linked back to it).
+/// </summary>
+public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOptions> resultOptions, UserFetchStarter users, ArticleRunStarter articles)
+{
+    public const string CancelReason = "cancelled on request";
+
+    static readonly string[] RunOrchestrators = [nameof(UserFetchOrchestrator), nameof(ArticleBatchOrchestrator)];
+
+    public async Task<RunControlResult> CancelAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken = default)
+    {
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, cancellationToken);
+        if (instance is null || !RunOrchestrators.Contains(instance.Name))
+        {
+            return RunControlResult.NotFound($"No run with id '{runId}'.");
+        }
+
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
+        {
+            return RunControlResult.Conflict($"Run '{runId}' has already finished ({instance.RuntimeStatus}); there is nothing to cancel.");
+        }
+
+        await client.RaiseEventAsync(runId, RunEvents.Stop, CancelReason, cancellationToken);
+        return RunControlResult.Done(runId, 0);
+    }
+
+    public async Task<RunControlResult> RedriveAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken = default)
+    {
+        string container = resultOptions.Value.Container;
+        RunManifest? manifest = await results.ReadManifestAsync(container, runId, cancellationToken);
+        if (manifest is null)
+        {
+            return await client.GetInstanceAsync(runId, cancellationToken) is null
+                ? RunControlResult.NotFound($"No run with id '{runId}'.")
+                : RunControlResult.Conflict($"Run '{runId}' has not finished; redrive it once its manifest is written (or cancel it first).");
+        }
+
+        bool isUsers = manifest.Kind == RunKinds.Users;
+        var failed = new List<string>();
+        await foreach (JsonElement line in results.ReadNdjsonAsync(manifest.Files.Container, manifest.Files.Failed, cancellationToken))
+        {
+            failed.Add(isUsers
+                ? line.GetProperty("userId").GetInt32().ToString(CultureInfo.InvariantCulture)
+                : line.GetProperty("article").GetString()!);
+        }
+
+        if (failed.Count == 0)
+        {
+            return RunControlResult.Conflict($"Run '{runId}' has no failed items; there is nothing to redrive.");
+        }
+
+        // Same batching as the original run; no failure threshold, since these are the items that failed.
+        var settings = new RunSettings(
+            BatchSize: manifest.Caps.TryGetValue("BatchSize", out string? batch) && int.TryParse(batch, CultureInfo.InvariantCulture, out int size) ? size : null);
+        string newRunId = isUsers
+            ? await users.StartAsync(client, failed.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList(), settings, runId, cancellationToken)
+            : await articles.StartBatchAsync(client, failed, prefix: null, settings, runId, cancellationToken);
+        return RunControlResult.Done(newRunId, failed.Count);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Serverless.Core.Storage;
+
+public sealed record ChunkItemsRequest(string Container, string RunId, int Chunk);

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Serverless.Core.Runs;
+
+namespace Serverless.Core.Storage;
+
+/// <summary>
+/// A run's working blobs: its input items, one blob per chunk, written before the run starts; and its outcomes, one NDJSON blob
+/// per batch, written by the batch activity. Items and outcomes never travel through the orchestration history, so it stays the
+/// same size however large the run. Every write is a single upload of content fixed by its input: a re-run writes the same bytes.
+/// </summary>
+public sealed class RunItemStore(BlobServiceClient service)
+{
+    const int ParallelUploads = 8;
+
+    public async Task WriteInputAsync(string container, string runId, IReadOnlyList<string> items, int chunkSize, CancellationToken cancellationToken = default)
+    {
+        BlobContainerClient blobs = service.GetBlobContainerClient(container);
+        await blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        string[][] chunks = items.Chunk(Math.Max(1, chunkSize)).ToArray();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, chunks.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken },
+            async (chunk, token) => await UploadAsync(blobs, RunFolder.InputChunk(runId, chunk), JsonSerializer.Serialize(chunks[chunk]), "application/json", token));
+    }
+
+    public async Task<List<string>> ReadChunkAsync(string container, string runId, int chunk, CancellationToken cancellationToken = default)
+    {
+        BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(RunFolder.InputChunk(runId, chunk)).DownloadContentAsync(cancellationToken);
+        return content.Content.ToObjectFromJson<List<string>>() ?? [];
+    }
+
+    /// <summary>Every input item of the run, chunk by chunk, in order.</summary>
+    public async IAsyncEnumerable<string> ReadInputAsync(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (string name in ListAsync(container, RunFolder.InputPrefix(runId), cancellationToken))
+        {
+            BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            foreach (string item in content.Content.ToObjectFromJson<List<string>>() ?? [])
+            {
+                yield return item;
+            }
+        }
+    }
+
+    public async Task WritePartAsync<T>(string container, string runId, int chunk, int batch, IEnumerable<T> outcomes, CancellationToken cancellationToken = default)
+    {
+        var text = new StringBuilder();
+        foreach (T outcome in outcomes)
+        {
+            text.Append(JsonSerializer.Serialize(outcome, BlobResultStore.Json)).Append('\n');
+        }
+
+        BlobContainerClient blobs = service.GetBlobContainerClient(container);
+        await UploadAsync(blobs, RunFolder.Part(runId, chunk, batch), text.ToString(), "application/x-ndjson", cancellationToken);
+    }
+
+    /// <summary>The outcomes of every batch that wrote its part, in chunk and batch order.</summary>
+    public async IAsyncEnumerable<T> ReadPartsAsync<T>(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (string name in ListAsync(container, RunFolder.PartsPrefix(runId), cancellationToken))
+        {
+            BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            using var reader = new StringReader(content.Content.ToString());
+            while (reader.ReadLine() is { } line)
+            {
+                if (line.Length > 0 && JsonSerializer.Deserialize<T>(line, BlobResultStore.Json) is { } outcome)
+                {
+                    yield return outcome;
+                }
+            }
+        }
+    }
+
+    async IAsyncEnumerable<string> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        BlobContainerClient blobs = service.GetBlobContainerClient(container);
+        var names = new List<string>();
+        await foreach (BlobItem blob in blobs.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            yield return name;
+        }
+    }
+
+    static Task UploadAsync(BlobContainerClient container, string name, string content, string contentType, CancellationToken cancellationToken) =>
+        container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromString(content),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
+            cancellationToken);
+}

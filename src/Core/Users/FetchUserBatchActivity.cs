@@ -1,0 +1,25 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Serverless.Core.Runs.FanOut;
+using Serverless.Core.Storage;
+
+namespace Serverless.Core.Users;
+
+/// <summary>
+/// Fetches one batch of users, at most <see cref="WorkBatch.Concurrency"/> at once, writes their outcomes to the batch's part blob
+/// and returns the counts. Never throws for a user-level failure: it records it, so the run can list it.
+/// </summary>
+public sealed class FetchUserBatchActivity(UserApiClient client, RunItemStore items) : TaskActivity<WorkBatch, BatchReport>
+{
+    public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch input)
+    {
+        int[] ids = input.Items.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToArray();
+        var outcomes = new UserFetchOutcome[ids.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, input.Concurrency) },
+            async (i, token) => outcomes[i] = await client.FetchAsync(ids[i], token));
+        await items.WritePartAsync(input.ResultsContainer, input.RunId, input.Chunk, input.Batch, outcomes);
+        return new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), outcomes.Count(o => o.Throttled));
+    }
+}

@@ -1,3 +1,0 @@
-namespace Serverless.Core.Users;
-
-public sealed record FetchUserInput(string RunId, int UserId);

@@ -1,0 +1,76 @@
+using Serverless.Core.Runs;
+using Serverless.Core.Users;
+using Serverless.Simulator;
+using Serverless.Tests.Infrastructure;
+using Xunit;
+
+namespace Serverless.Tests.FanOut;
+
+/// <summary>
+/// The API's limit as the runs experience it: adaptive windows against a limit the client does not know, and one cap shared by
+/// runs started together. The simulator bans clients that keep pushing through 429s, so "never banned" is the test.
+/// </summary>
+public sealed class ApiLimitTests
+{
+    static Task<string> StartAsync(EngineHarness harness, int from, int count) =>
+        harness.Get<UserFetchStarter>().StartAsync(harness.Engine.Client, Enumerable.Range(from, count).ToArray());
+
+    [Fact]
+    public async Task A_limit_that_drops_from_20_to_5_mid_run_causes_no_ban_and_the_run_completes()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 50, ConcurrencyLimit = 20, BanEnabled = true });
+
+        string runId = await StartAsync(harness, 1, 500);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while ((await RunStatusReader.ReadAsync(harness.Engine.Client, runId, TimeProvider.System, timeout.Token))!.Succeeded < 80)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        harness.Simulator.SetConcurrencyLimit(5);
+        RunStatus status = await harness.WaitAsync(runId, TimeSpan.FromMinutes(4));
+
+        SimulatorStats api = harness.Simulator.Snapshot();
+        Assert.Equal(("Completed", 500, 0), (status.Status, status.Succeeded, status.Failed));
+        Assert.True(api.TooManyRequests > 0, "the lower limit should have been met with 429s");
+        Assert.Equal((0L, 0L), (api.BanCount, api.Forbidden));
+    }
+
+    [Fact]
+    public async Task Two_runs_started_together_never_exceed_the_API_cap_between_them()
+    {
+        // Strict: a handful of rejected calls in the window is a ban.
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 40, ConcurrencyLimit = 10, BanEnabled = true, BanMinRequests = 5, BanRejectRatio = 0.05 },
+            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "10", ["UserFetch:ChunkSize"] = "50" });
+
+        string[] runIds = await Task.WhenAll(StartAsync(harness, 1, 150), StartAsync(harness, 1001, 150));
+        RunStatus[] statuses = await Task.WhenAll(runIds.Select(id => harness.WaitAsync(id, TimeSpan.FromMinutes(4))));
+
+        SimulatorStats api = harness.Simulator.Snapshot();
+        Assert.All(statuses, s => Assert.Equal(("Completed", 150), (s.Status, s.Succeeded)));
+        Assert.Equal(0, api.TooManyRequests);
+        Assert.Equal(0, api.BanCount);
+        Assert.InRange(api.MaxInFlight, 1, 10);
+    }
+
+    [Fact]
+    public async Task Without_the_shared_limit_the_same_two_runs_overrun_the_cap()
+    {
+        // The control for the test above: it shows the simulator does notice two runs pushing together.
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 40, ConcurrencyLimit = 10, BanEnabled = false },
+            settings: new Dictionary<string, string?>
+            {
+                ["UserApi:MaxConcurrency"] = "10",
+                ["UserFetch:SharedApiLimit"] = "false",
+                ["UserFetch:AdaptiveConcurrency"] = "false",
+            });
+
+        string[] runIds = await Task.WhenAll(StartAsync(harness, 1, 100), StartAsync(harness, 1001, 100));
+        await Task.WhenAll(runIds.Select(id => harness.WaitAsync(id, TimeSpan.FromMinutes(4))));
+
+        Assert.True(harness.Simulator.Snapshot().TooManyRequests > 0);
+    }
+}

@@ -1,0 +1,56 @@
+using Serverless.Core.Runs.Limits;
+using Xunit;
+
+namespace Serverless.Tests.FanOut;
+
+public sealed class PermitPoolTests
+{
+    static PermitRequest Acquire(string holder, int want, int limit = 20) => new(PermitRequest.Acquire, holder, want, limit);
+
+    static PermitRequest Release(string holder) => new(PermitRequest.Release, holder, 0, 0);
+
+    [Fact]
+    public void Grants_up_to_the_limit_and_queues_the_rest_first_come_first_served()
+    {
+        var pool = new PermitPool();
+        Assert.Equal([new PermitGrant("a", 15)], pool.Apply(Acquire("a", 15)));
+        Assert.Equal([new PermitGrant("b", 5)], pool.Apply(Acquire("b", 10)));
+        Assert.Empty(pool.Apply(Acquire("c", 10)));
+        Assert.Equal(20, pool.InUse);
+
+        Assert.Equal([new PermitGrant("c", 10)], pool.Apply(Release("a")));
+        Assert.Equal(15, pool.InUse);
+    }
+
+    [Fact]
+    public void A_release_withdraws_a_waiting_request_so_nothing_leaks()
+    {
+        var pool = new PermitPool();
+        pool.Apply(Acquire("a", 20));
+        pool.Apply(Acquire("b", 5));
+        pool.Apply(Release("b"));
+        Assert.Empty(pool.Waiting);
+
+        Assert.Empty(pool.Apply(Release("a")));
+        Assert.Equal(0, pool.InUse);
+    }
+
+    [Fact]
+    public void A_repeated_acquire_from_a_holder_is_not_granted_twice()
+    {
+        var pool = new PermitPool();
+        pool.Apply(Acquire("a", 5));
+        Assert.Empty(pool.Apply(Acquire("a", 5)));
+        Assert.Equal(5, pool.InUse);
+    }
+
+    [Fact]
+    public void A_lower_limit_holds_back_new_grants_until_holders_drop_below_it()
+    {
+        var pool = new PermitPool();
+        pool.Apply(Acquire("a", 10));
+        pool.Apply(Acquire("b", 10));
+        Assert.Empty(pool.Apply(Acquire("c", 5, limit: 12)));
+        Assert.Equal([new PermitGrant("c", 2)], pool.Apply(Release("a")));
+    }
+}
