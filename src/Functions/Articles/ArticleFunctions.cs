@@ -25,10 +25,14 @@ public sealed class ArticleFunctions(
         CancellationToken cancellationToken) =>
         api.StartArticleAnalysisAsync(request, client, cancellationToken);
 
-    /// <summary>An upload to <c>articles/{name}</c> starts (or, for content already analysed, skips) a one-article run.</summary>
+    /// <summary>
+    /// An upload to <c>articles/{name}</c> starts (or, for content already analysed, skips) a one-article run.
+    /// Event Grid source because Flex Consumption has no polling blob trigger; infra/bicep subscribes the
+    /// storage account's BlobCreated events to the host's blobs_extension webhook.
+    /// </summary>
     [Function("ArticleUploaded")]
     public Task Uploaded(
-        [BlobTrigger("articles/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger("articles/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         uploads.HandleAsync(blob, client, cancellationToken);

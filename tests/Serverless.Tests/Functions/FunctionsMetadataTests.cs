@@ -48,4 +48,14 @@ public sealed class FunctionsMetadataTests
     [InlineData("ArticleUploaded", "blobTrigger")]
     public void Durable_functions_carry_the_names_Core_schedules_them_by(string function, string trigger) =>
         Assert.Equal(trigger, Trigger(function).GetProperty("type").GetString());
+
+    /// <summary>Flex Consumption has no polling blob trigger: uploads arrive through the Event Grid subscription infra/bicep creates.</summary>
+    [Fact]
+    public void The_upload_trigger_listens_to_Event_Grid_on_the_articles_container()
+    {
+        JsonElement trigger = Trigger("ArticleUploaded");
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("articles/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
 }
