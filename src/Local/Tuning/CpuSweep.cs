@@ -6,7 +6,7 @@ namespace Serverless.Local.Tuning;
 public sealed record CpuRun(int Workers, int Repetition, double Seconds, double DocumentsPerSecond);
 
 /// <summary>What the CPU sweep measured and the worker cap it recommends.</summary>
-public sealed record CpuSweepResult(int Documents, long WordPieces, int Repetitions, IReadOnlyList<CpuRun> Runs, Knee Knee)
+public sealed record CpuSweepResult(int Documents, long Words, int Repetitions, IReadOnlyList<CpuRun> Runs, Knee Knee)
 {
     /// <summary><c>Articles:MaxWorkers</c>: the knee, where one more concurrent analysis stops paying.</summary>
     public int RecommendedMaxWorkers => Knee.Level;
@@ -44,7 +44,7 @@ public sealed class CpuSweep(ITerminologyExtractor extractor, IReadOnlyList<stri
         }
 
         Knee knee = KneeFinder.Find(runs.Select(r => new ThroughputSample(r.Workers, r.DocumentsPerSecond)));
-        long wordPieces = texts.Sum(t => (long)MiniLmModel.Shared.CountWordPieces(t));
-        return new CpuSweepResult(texts.Count, wordPieces, repetitions, runs, knee);
+        long words = texts.Sum(t => (long)t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        return new CpuSweepResult(texts.Count, words, repetitions, runs, knee);
     }
 }
