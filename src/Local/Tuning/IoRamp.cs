@@ -31,12 +31,22 @@ public sealed class IoRamp(HttpClient http, IoRampOptions options)
         IoStep? bad = null;
         double bestP50 = double.PositiveInfinity;
         int next = 1;
+
+        // The first requests pay for connections and both sides' JIT; they would set a latency baseline no later
+        // level can rise above. A refusal here is real, though, and is kept as the first step.
+        IoStep warmUp = await RunStepAsync(1, cancellationToken);
+        bool warmUpRefused = warmUp.Throttled + warmUp.Forbidden > 0;
         while (true)
         {
-            IoStep step = await RunStepAsync(next, cancellationToken);
-            step = step with { Verdict = Judge(step, good, bestP50) };
-            steps.Add(step);
-            progress?.Invoke(step);
+            IoStep step = warmUpRefused ? Record(warmUp with { Verdict = Judge(warmUp, good, bestP50) }) : await MeasureAsync(next);
+            warmUpRefused = false;
+            if (step.Verdict is IoVerdict.LatencyRise or IoVerdict.Plateau)
+            {
+                // Soft signals come from timing, and one slow connection set-up can fake them: the level is measured
+                // again, and only a second bad result counts. Both measurements stay in the report.
+                step = await MeasureAsync(next);
+            }
+
             if (step.Verdict == IoVerdict.Good)
             {
                 good = step;
@@ -50,7 +60,7 @@ public sealed class IoRamp(HttpClient http, IoRampOptions options)
                     break;
                 }
 
-                if (step.RetryAfterSeconds is { } wait || step.Verdict is IoVerdict.Throttled or IoVerdict.Errors)
+                if (step.RetryAfterSeconds is not null || step.Verdict is IoVerdict.Throttled or IoVerdict.Errors)
                 {
                     // Retry-After, or a second when a refusal carried none: the API asked for a pause.
                     TimeSpan pause = TimeSpan.FromSeconds(step.RetryAfterSeconds ?? 1);
@@ -81,6 +91,19 @@ public sealed class IoRamp(HttpClient http, IoRampOptions options)
         }
 
         return Recommend(steps, good, bad);
+
+        async Task<IoStep> MeasureAsync(int concurrency)
+        {
+            IoStep measured = await RunStepAsync(concurrency, cancellationToken);
+            return Record(measured with { Verdict = Judge(measured, good, bestP50) });
+        }
+
+        IoStep Record(IoStep step)
+        {
+            steps.Add(step);
+            progress?.Invoke(step);
+            return step;
+        }
     }
 
     IoRampResult Recommend(List<IoStep> steps, IoStep? good, IoStep? bad)
