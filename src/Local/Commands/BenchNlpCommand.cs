@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -15,6 +14,7 @@ using Serverless.Core.Terminology;
 using Serverless.Core.Terminology.Evaluation;
 using Serverless.Local.Engine;
 using Serverless.Local.Runner;
+using Serverless.Local.Tuning;
 
 namespace Serverless.Local.Commands;
 
@@ -54,19 +54,19 @@ public static class BenchNlpCommand
             extractor.Extract(texts[0], 10); // loads the model once, outside every measure
             long wordPieces = texts.Sum(t => (long)MiniLmModel.Shared.CountWordPieces(t));
 
-            double Bare(int workers) => Median(runs, () => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = workers }, t => extractor.Extract(t, 10)));
+            double Bare(int workers) => EngineTimer.Median(Enumerable.Range(0, runs).Select(_ => EngineTimer.Seconds(extractor, texts, workers)).ToList());
             double one = Bare(1);
             double many = Bare(cores);
             // The model sees each text once, in the same window-sized chunks the engine embeds for the document vector.
             var embedder = new MiniLmTextEmbedder();
             List<string[]> chunks = texts.Select(t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
-            double model = Median(runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => MiniLmModel.Shared.Embed(c)));
+            double model = EngineTimer.MedianSeconds(runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => MiniLmModel.Shared.Embed(c)));
             RunnerSettings settings = common.Read(parse);
             var articleOptions = Options.Create(new ArticleOptions { MaxWorkers = cores });
             var catalog = new ArticleCatalog(new BlobServiceClient(settings.Storage), articleOptions);
             (string prefix, IReadOnlyList<string> names) = await UploadAsync(catalog, texts, cancellationToken);
             var analyzer = new ArticleAnalyzer(new BlobServiceClient(settings.Storage), extractor, new AnalysisGate(articleOptions), articleOptions);
-            double withStorage = await MedianAsync(runs, () => Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = cores * 4 },
+            double withStorage = await EngineTimer.MedianSecondsAsync(runs, () => Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = cores * 4 },
                 async (name, ct) => await analyzer.AnalyzeAsync(articleOptions.Value.Container, name, 10, ct)));
             const int batch = 10;
             double orchestrated = await OrchestratedAsync(settings, names, prefix, runs, batchSize: 1, cancellationToken);
@@ -141,27 +141,6 @@ public static class BenchNlpCommand
             seconds.Add(status.ElapsedSeconds);
         }
 
-        return seconds.Order().ElementAt(seconds.Count / 2);
+        return EngineTimer.Median(seconds);
     }
-
-    static async Task<double> MedianAsync(int runs, Func<Task> measure)
-    {
-        var seconds = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await measure();
-            seconds.Add(clock.Elapsed.TotalSeconds);
-        }
-
-        return seconds.Order().ElementAt(runs / 2);
-    }
-
-    static double Median(int runs, Action measure) =>
-        Enumerable.Range(0, runs).Select(_ =>
-        {
-            var clock = Stopwatch.StartNew();
-            measure();
-            return clock.Elapsed.TotalSeconds;
-        }).Order().ElementAt(runs / 2);
 }
