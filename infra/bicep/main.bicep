@@ -51,6 +51,11 @@ param userFetchMaxUsersPerRun int = 100000
 @maxValue(5000)
 param userFetchChunkSize int = 500
 
+@description('Users per activity when a request does not say (UserFetch__BatchSize); larger batches spend less on the engine per user.')
+@minValue(1)
+@maxValue(1000)
+param userFetchBatchSize int = 1
+
 @description('Article analyses at once per instance (Articles__MaxWorkers); CPU-bound, so the instance\'s vCPUs.')
 @minValue(1)
 @maxValue(1024)
@@ -148,6 +153,7 @@ var appSettings = {
   UserApi__MaxConcurrency: string(userApiMaxConcurrency)
   UserFetch__MaxUsersPerRun: string(userFetchMaxUsersPerRun)
   UserFetch__ChunkSize: string(userFetchChunkSize)
+  UserFetch__BatchSize: string(userFetchBatchSize)
   Articles__Container: articlesContainerName
   Articles__MaxWorkers: string(articlesMaxWorkers)
   Articles__MaxInFlightPerRun: string(articlesMaxInFlightPerRun)

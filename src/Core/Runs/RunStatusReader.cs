@@ -34,7 +34,7 @@ public static class RunStatusReader
             instance.LastUpdatedAt,
             Math.Max(0, (end - instance.CreatedAt).TotalSeconds),
             summary?.Files ?? progress?.Files,
-            instance.FailureDetails is { } failure ? Describe(failure) : summary?.Reason);
+            instance.FailureDetails is { } failure ? Describe(failure) : summary?.Reason ?? progress?.Reason);
     }
 
     /// <summary>A run that stopped at its threshold says why in plain words; anything else keeps the exception type.</summary>

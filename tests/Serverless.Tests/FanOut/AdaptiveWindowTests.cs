@@ -32,7 +32,8 @@ public sealed class AdaptiveWindowTests
         window.OnReport(Throttled, 0);
         Assert.Equal(4, window.Current);
 
-        for (int i = 0; i < 4; i++)
+        // Each clean item adds 1/window: a window's worth of them (a little more, as it grows meanwhile) adds one.
+        for (int i = 0; i < 5; i++)
         {
             window.OnReport(Clean, 1);
         }
