@@ -60,6 +60,7 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
             {
                 ["Articles:MaxWorkers"] = options.MaxWorkers.ToString(CultureInfo.InvariantCulture),
                 ["Articles:MaxInFlightPerRun"] = options.MaxInFlightPerRun.ToString(CultureInfo.InvariantCulture),
+                ["Articles:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
                 ["Articles:ChunkSize"] = options.ChunkSize.ToString(CultureInfo.InvariantCulture),
                 ["Articles:TopTerms"] = options.TopTerms.ToString(CultureInfo.InvariantCulture),
                 ["Articles:Container"] = options.Container,

@@ -27,6 +27,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetRunView", "get", "runs/{id}/view")]
     [InlineData("GetRunFailures", "get", "runs/{id}/failures")]
     [InlineData("GetRunFile", "get", "runs/{id}/files/{file}")]
+    [InlineData("CancelRun", "post", "runs/{id}/cancel")]
+    [InlineData("RedriveRun", "post", "runs/{id}/redrive")]
     public void Http_triggers_require_a_function_key(string function, string method, string route)
     {
         JsonElement trigger = Trigger(function);
@@ -36,18 +38,39 @@ public sealed class FunctionsMetadataTests
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
+    /// <summary>Every orchestrator and activity in Core, by the type name Core schedules it by.</summary>
+    public static TheoryData<string, string> CoreTasks()
+    {
+        var tasks = new TheoryData<string, string>();
+        foreach (Type type in typeof(Core.Hosting.ServerlessTasks).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            for (Type? b = type.BaseType; b is not null; b = b.BaseType)
+            {
+                if (b.IsGenericType && b.GetGenericTypeDefinition() == typeof(Microsoft.DurableTask.TaskOrchestrator<,>))
+                {
+                    tasks.Add(type.Name, "orchestrationTrigger");
+                }
+                else if (b.IsGenericType && b.GetGenericTypeDefinition() == typeof(Microsoft.DurableTask.TaskActivity<,>))
+                {
+                    tasks.Add(type.Name, "activityTrigger");
+                }
+            }
+        }
+
+        return tasks;
+    }
+
     [Theory]
-    [InlineData("UserFetchOrchestrator", "orchestrationTrigger")]
-    [InlineData("FetchUserActivity", "activityTrigger")]
-    [InlineData("WriteUserResultsActivity", "activityTrigger")]
-    [InlineData("ArticleBatchOrchestrator", "orchestrationTrigger")]
-    [InlineData("ArticleChunkOrchestrator", "orchestrationTrigger")]
-    [InlineData("UserFetchChunkOrchestrator", "orchestrationTrigger")]
-    [InlineData("AnalyzeArticleActivity", "activityTrigger")]
-    [InlineData("WriteArticleResultsActivity", "activityTrigger")]
+    [MemberData(nameof(CoreTasks))]
     [InlineData("ArticleUploaded", "blobTrigger")]
     public void Durable_functions_carry_the_names_Core_schedules_them_by(string function, string trigger) =>
         Assert.Equal(trigger, Trigger(function).GetProperty("type").GetString());
+
+    [Fact]
+    public void Core_has_the_tasks_the_runs_are_made_of() =>
+        Assert.Superset(
+            new HashSet<string> { "UserFetchOrchestrator", "UserFetchChunkOrchestrator", "FetchUserBatchActivity", "ArticleBatchOrchestrator", "ArticleChunkOrchestrator", "AnalyzeArticleActivity", "ReadChunkItemsActivity", "WriteRunResultsActivity", "ApiLimiterOrchestrator" },
+            CoreTasks().Select(row => (string)row[0]).ToHashSet());
 
     /// <summary>Flex Consumption has no polling blob trigger: uploads arrive through the Event Grid subscription infra/bicep creates.</summary>
     [Fact]
