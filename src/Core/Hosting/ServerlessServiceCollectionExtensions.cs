@@ -20,6 +20,7 @@ public static class ServerlessServiceCollectionExtensions
     public static IServiceCollection AddServerlessCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<UserApiOptions>().Bind(configuration.GetSection(UserApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UserApiOptions>, UserApiOptionsValidator>();
         services.AddOptions<UserFetchOptions>().Bind(configuration.GetSection(UserFetchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArticleOptions>().Bind(configuration.GetSection(ArticleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResultStoreOptions>().Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -32,11 +33,13 @@ public static class ServerlessServiceCollectionExtensions
                 // The pipeline owns timeouts (per attempt) and the retry budget.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                MaxConnectionsPerServer = 1024,
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnect.Apply(
+                new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    MaxConnectionsPerServer = 1024,
+                },
+                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)))
             .AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
                 UserApiResilience.Configure(
                     builder,
