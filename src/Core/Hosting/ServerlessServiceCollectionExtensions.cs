@@ -6,6 +6,7 @@ using Serverless.Core.Articles;
 using Serverless.Core.Http;
 using Serverless.Core.Options;
 using Serverless.Core.Storage;
+using Serverless.Core.Telemetry;
 using Serverless.Core.Terminology;
 using Serverless.Core.Users;
 
@@ -26,7 +27,7 @@ public static class ServerlessServiceCollectionExtensions
         services.AddOptions<ResultStoreOptions>().Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddHttpClient<UserApiClient>((sp, http) =>
+        IHttpClientBuilder userApi = services.AddHttpClient<UserApiClient>((sp, http) =>
             {
                 UserApiOptions options = sp.GetRequiredService<IOptions<UserApiOptions>>().Value;
                 http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
@@ -39,12 +40,14 @@ public static class ServerlessServiceCollectionExtensions
                     PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                     MaxConnectionsPerServer = 1024,
                 },
-                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)))
-            .AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
-                UserApiResilience.Configure(
-                    builder,
-                    context.ServiceProvider.GetRequiredService<IOptions<UserApiOptions>>().Value,
-                    context.ServiceProvider.GetRequiredService<TimeProvider>()));
+                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)));
+        userApi.AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
+            UserApiResilience.Configure(
+                builder,
+                context.ServiceProvider.GetRequiredService<IOptions<UserApiOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        // Added after the pipeline, so inside it: counts every attempt on the wire.
+        userApi.AddHttpMessageHandler(() => new UserApiMetricsHandler());
 
         services.AddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
         services.AddSingleton<BlobResultStore>();

@@ -40,6 +40,7 @@ public static class UserApiResilience
             OnRetry = args =>
             {
                 args.Context.Properties.Set(AttemptsKey, args.AttemptNumber + 2);
+                Telemetry.ServerlessTelemetry.UserApiRetries.Add(1);
                 return ValueTask.CompletedTask;
             },
         });

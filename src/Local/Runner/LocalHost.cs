@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using Serverless.Core.Hosting;
 using Serverless.Core.Options;
 using Serverless.Local.Engine;
@@ -40,12 +41,14 @@ public static class LocalHost
             .Build();
 
     /// <param name="runWorker">False for an engine that only queries and purges: no worker connects, so no pending work runs.</param>
+    /// <param name="telemetry">Exporters besides those the environment asks for (see <see cref="LocalTelemetry"/>); tests pass an in-memory one.</param>
     public static Task<DurableEngine> StartEngineAsync(
         RunnerSettings settings,
         IConfiguration configuration,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken,
-        bool runWorker = true)
+        bool runWorker = true,
+        Action<OpenTelemetryBuilder>? telemetry = null)
     {
         var engine = new EngineSettings
         {
@@ -63,6 +66,7 @@ public static class LocalHost
                 services.AddSingleton(configuration);
                 services.AddLogging();
                 services.AddServerlessCore(configuration);
+                LocalTelemetry.Add(services, configuration, telemetry);
             },
             ServerlessTasks.Register,
             loggerFactory,
