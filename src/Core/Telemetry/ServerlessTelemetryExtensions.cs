@@ -29,6 +29,7 @@ public static class ServerlessTelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(ServerlessTelemetry.Name)
                 .AddSource(DurableTaskSource)
+                .AddSource(FunctionsWorkerSource)
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = IsPartOfOurWork))
             .WithMetrics(metrics => metrics
                 .AddMeter(ServerlessTelemetry.Name)
@@ -37,13 +38,33 @@ public static class ServerlessTelemetryExtensions
         return builder;
     }
 
+    /// <summary>The Functions worker's invocation spans (an HTTP function's calls hang under them).</summary>
+    public const string FunctionsWorkerSource = "Microsoft.Azure.Functions.Worker";
+
+    static readonly string[] OurSources = [ServerlessTelemetry.Name, DurableTaskSource, FunctionsWorkerSource];
+
     /// <summary>
-    /// Keeps the HTTP calls made inside a traced operation (an activity's calls to the user API and to blob storage,
-    /// an HTTP function's) and drops the root ones: the storage provider polling its queues and tables a few times
-    /// a second, and the gRPC streams to the Durable sidecar, would otherwise bury a run's trace.
-    /// The filter runs with the new HTTP span as <see cref="Activity.Current"/>.
+    /// Keeps the HTTP calls made inside our own work (an activity's calls to the user API and to blob storage, an
+    /// HTTP function's) and drops the rest: the storage provider polling its queues and tables several times a
+    /// second, and the gRPC streams to the Durable sidecar, would otherwise bury a run's trace. Having a parent is
+    /// not enough: the provider's loops inherit the sidecar's request context. The filter runs with the new HTTP
+    /// span as <see cref="Activity.Current"/>, so its ancestors are walked.
     /// </summary>
-    static bool IsPartOfOurWork(HttpRequestMessage request) =>
-        Activity.Current is { ParentSpanId: var parent } && parent != default
-        && request.Content?.Headers.ContentType?.MediaType?.StartsWith("application/grpc", StringComparison.Ordinal) != true;
+    static bool IsPartOfOurWork(HttpRequestMessage request)
+    {
+        if (request.Content?.Headers.ContentType?.MediaType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            return false;
+        }
+
+        for (Activity? ancestor = Activity.Current?.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (OurSources.Contains(ancestor.Source.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
