@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Options;
+using Serverless.Core.Telemetry;
 using Serverless.Core.Terminology;
 
 namespace Serverless.Core.Articles;
@@ -46,7 +47,7 @@ public sealed class ArticleAnalyzer(BlobServiceClient blobs, ITerminologyExtract
             return ArticleOutcome.Failure(article, problem);
         }
 
-        TermExtraction extraction = await gate.RunAsync(() => extractor.Extract(text.Text!, topTerms), cancellationToken);
+        TermExtraction extraction = await gate.RunAsync(() => ServerlessTelemetry.MeasureNlp(article, () => extractor.Extract(text.Text!, topTerms)), cancellationToken);
         return ArticleOutcome.Success(article, extraction);
     }
 }

@@ -7,6 +7,7 @@ using Serverless.Core.Http;
 using Serverless.Core.Options;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
+using Serverless.Core.Telemetry;
 using Serverless.Core.Terminology;
 using Serverless.Core.Users;
 
@@ -21,28 +22,33 @@ public static class ServerlessServiceCollectionExtensions
     public static IServiceCollection AddServerlessCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<UserApiOptions>().Bind(configuration.GetSection(UserApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UserApiOptions>, UserApiOptionsValidator>();
         services.AddOptions<UserFetchOptions>().Bind(configuration.GetSection(UserFetchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArticleOptions>().Bind(configuration.GetSection(ArticleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResultStoreOptions>().Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddHttpClient<UserApiClient>((sp, http) =>
+        IHttpClientBuilder userApi = services.AddHttpClient<UserApiClient>((sp, http) =>
             {
                 UserApiOptions options = sp.GetRequiredService<IOptions<UserApiOptions>>().Value;
                 http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
                 // The pipeline owns timeouts (per attempt) and the retry budget.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                MaxConnectionsPerServer = 1024,
-            })
-            .AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
-                UserApiResilience.Configure(
-                    builder,
-                    context.ServiceProvider.GetRequiredService<IOptions<UserApiOptions>>().Value,
-                    context.ServiceProvider.GetRequiredService<TimeProvider>()));
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnect.Apply(
+                new SocketsHttpHandler
+                {
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    MaxConnectionsPerServer = 1024,
+                },
+                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)));
+        userApi.AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
+            UserApiResilience.Configure(
+                builder,
+                context.ServiceProvider.GetRequiredService<IOptions<UserApiOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+        // Added after the pipeline, so inside it: counts every attempt on the wire.
+        userApi.AddHttpMessageHandler(() => new UserApiMetricsHandler());
 
         services.AddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
         services.AddSingleton<BlobResultStore>();

@@ -7,9 +7,16 @@ public sealed class UserApiOptions
 {
     public const string Section = "UserApi";
 
-    /// <summary>Base address; the client calls <c>GET {BaseUrl}/users/{id}</c>.</summary>
+    /// <summary>Base address; the client calls <c>GET {BaseUrl}/users/{id}</c>. https; see <see cref="ApiUrlPolicy"/>.</summary>
     [Required, Url]
     public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Development only: lets <see cref="BaseUrl"/> (and what its name resolves to) be loopback, over http too.
+    /// The local runner and local.settings.json set it; Azure must not.</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Lets the API live at a private-network address (RFC 1918, fc00::/7, 100.64/10), e.g. behind a VNet. Link-local never.</summary>
+    public bool AllowPrivateNetwork { get; set; }
 
     /// <summary>Fetches in flight across a whole run. 20 because the seed tried 50 and was banned.</summary>
     [Range(1, 1000)]

@@ -43,6 +43,7 @@ public static class UserApiResilience
             OnRetry = args =>
             {
                 args.Context.Properties.Set(AttemptsKey, args.AttemptNumber + 2);
+                Telemetry.ServerlessTelemetry.UserApiRetries.Add(1);
                 if (args.Outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
                 {
                     args.Context.Properties.Set(ThrottledKey, true);

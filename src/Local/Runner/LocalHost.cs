@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using Serverless.Core.Hosting;
+using Serverless.Core.Options;
 using Serverless.Local.Engine;
 
 namespace Serverless.Local.Runner;
@@ -28,13 +30,25 @@ public static class LocalHost
             // stdout is the runner's output (progress, JSON lines); logs must never mix into it.
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 
+    /// <summary>
+    /// The runner is a development tool talking to the simulator on 127.0.0.1, so loopback is allowed for the user
+    /// API unless the configuration says otherwise (the Functions app in Azure keeps the safe default, see ApiUrlPolicy).
+    /// </summary>
+    public static IConfiguration WithDevelopmentDefaults(IConfiguration configuration) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}"] = "true" })
+            .AddConfiguration(configuration)
+            .Build();
+
     /// <param name="runWorker">False for an engine that only queries and purges: no worker connects, so no pending work runs.</param>
+    /// <param name="telemetry">Exporters besides those the environment asks for (see <see cref="LocalTelemetry"/>); tests pass an in-memory one.</param>
     public static Task<DurableEngine> StartEngineAsync(
         RunnerSettings settings,
         IConfiguration configuration,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken,
-        bool runWorker = true)
+        bool runWorker = true,
+        Action<OpenTelemetryBuilder>? telemetry = null)
     {
         var engine = new EngineSettings
         {
@@ -44,6 +58,7 @@ public static class LocalHost
             Caps = HostJsonCaps.Load(),
             RunWorker = runWorker,
         };
+        configuration = WithDevelopmentDefaults(configuration);
         return DurableEngine.StartAsync(
             engine,
             services =>
@@ -51,6 +66,7 @@ public static class LocalHost
                 services.AddSingleton(configuration);
                 services.AddLogging();
                 services.AddServerlessCore(configuration);
+                LocalTelemetry.Add(services, configuration, telemetry);
             },
             ServerlessTasks.Register,
             loggerFactory,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Local.Engine;
@@ -35,7 +36,8 @@ public sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> StartAsync(
         SimulatorOptions simulatorOptions,
         EngineKind kind = EngineKind.AzureStorage,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<OpenTelemetryBuilder>? telemetry = null)
     {
         Azurite.EnsureRunning();
         ApiSimulator simulator = await ApiSimulator.StartAsync(simulatorOptions);
@@ -55,7 +57,7 @@ public sealed class EngineHarness : IAsyncDisposable
         ILoggerFactory loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Error));
         string taskHub = Azurite.NewTaskHub();
         var runner = new RunnerSettings(kind, Azurite.ConnectionString, taskHub, simulator.BaseUrl.ToString(), Json: false);
-        DurableEngine engine = await LocalHost.StartEngineAsync(runner, configuration, loggers, CancellationToken.None);
+        DurableEngine engine = await LocalHost.StartEngineAsync(runner, configuration, loggers, CancellationToken.None, telemetry: telemetry);
         return new EngineHarness(simulator, engine, loggers, taskHub);
     }
 
