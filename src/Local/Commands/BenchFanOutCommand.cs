@@ -48,19 +48,15 @@ public static class BenchFanOutCommand
 
             int count = parse.GetValue(users), limit = parse.GetValue(cap), batch = parse.GetValue(batchSize), latencyMs = parse.GetValue(latency);
             await using ApiSimulator sim = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = latencyMs, ConcurrencyLimit = limit }, 0, cancellationToken);
-            var overrides = new Dictionary<string, string?>
+            IConfiguration configuration = UserRuns.Configuration(settings, sim.BaseUrl.ToString(), limit, overrides =>
             {
-                ["AzureWebJobsStorage"] = settings.Storage,
-                ["UserFetch:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture),
-                ["UserFetch:MaxUsersPerRun"] = Math.Max(count, 100_000).ToString(CultureInfo.InvariantCulture),
-            };
-            if (parse.GetValue(chunkSize) is { } chunk)
-            {
-                overrides["UserFetch:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture);
-            }
-
-            UserRuns.AddOverrides(overrides, sim.BaseUrl.ToString(), limit);
-            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
+                overrides["UserFetch:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture);
+                overrides["UserFetch:MaxUsersPerRun"] = Math.Max(count, 100_000).ToString(CultureInfo.InvariantCulture);
+                if (parse.GetValue(chunkSize) is { } chunk)
+                {
+                    overrides["UserFetch:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture);
+                }
+            });
             using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
             await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
             var starter = engine.Services.GetRequiredService<UserFetchStarter>();

@@ -62,12 +62,9 @@ public static class DemoCommand
             }
 
             SimulatorOptions simulatorOptions = simulator.Read(parse);
-            await using ApiSimulator? sim = settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(simulatorOptions, 0, cancellationToken) : null;
+            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulatorOptions, cancellationToken);
             string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
-            UserRuns.AddOverrides(overrides, api, cap);
-            ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers));
-            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
+            IConfiguration configuration = UserRuns.Configuration(settings, api, cap, overrides => ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers)));
             if (UserRuns.ParseRange(configuration, 1, parse.GetValue(users)) is not { } userIds)
             {
                 return 2;

@@ -105,11 +105,9 @@ public static class RunsCommand
                 return 2;
             }
 
-            await using ApiSimulator? sim = settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(simulator.Read(parse), 0, cancellationToken) : null;
+            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulator.Read(parse), cancellationToken);
             string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
-            UserRuns.AddOverrides(overrides, api, maxConcurrency: null);
-            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
+            IConfiguration configuration = UserRuns.Configuration(settings, api, maxConcurrency: null);
             using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
             await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
             string oldRunId = parse.GetValue(id)!;

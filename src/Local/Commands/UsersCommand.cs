@@ -35,11 +35,9 @@ public static class UsersCommand
                 return 2;
             }
 
-            await using ApiSimulator? sim = settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(simulator.Read(parse), 0, cancellationToken) : null;
+            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulator.Read(parse), cancellationToken);
             string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
-            UserRuns.AddOverrides(overrides, api, parse.GetValue(maxConcurrency));
-            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
+            IConfiguration configuration = UserRuns.Configuration(settings, api, parse.GetValue(maxConcurrency));
             if (UserRuns.ParseRange(configuration, parse.GetValue(from), parse.GetValue(count)) is not { } userIds)
             {
                 return 2;

@@ -23,6 +23,19 @@ public static class UserRuns
         }
     }
 
+    /// <summary>The bundled simulator, started on a free port when no <c>--api</c> is given (the caller disposes it); else null.</summary>
+    public static async Task<ApiSimulator?> SimulatorUnlessApiAsync(RunnerSettings settings, SimulatorOptions options, CancellationToken cancellationToken) =>
+        settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(options, 0, cancellationToken) : null;
+
+    /// <summary>A user-fetch command's configuration: its storage, the API to call, the cap when given, and any further overrides.</summary>
+    public static IConfiguration Configuration(RunnerSettings settings, string api, int? maxConcurrency, Action<IDictionary<string, string?>>? more = null)
+    {
+        var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
+        AddOverrides(overrides, api, maxConcurrency);
+        more?.Invoke(overrides);
+        return LocalHost.BuildConfiguration(overrides);
+    }
+
     /// <summary>The ids <c>from .. from+count-1</c>, or null after printing which option is at fault.</summary>
     public static IReadOnlyList<int>? ParseRange(IConfiguration configuration, long from, long count)
     {
