@@ -299,6 +299,8 @@ def markdown(rows: list[dict], meta: dict) -> str:
         lines.append(f"| {r['measure']} | {r['baseline']} | {r['project']} | {r['ratio']:.2f} | {goal} | {where} |")
     for note in meta["skipped"]:
         lines.append(f"\nSkipped: {note}")
+    for note in meta["failed"]:
+        lines.append(f"\nFAILED: {note}")
     if any(m in meta["measured"] for m in ("nlp", "nlp-seed")):
         lines.append(f"\n{IET}")
     return "\n".join(lines) + "\n"
@@ -333,53 +335,69 @@ def main() -> int:
             raise SystemExit(f"{exe.relative_to(ROOT)} is missing: run scripts/bench.sh, which builds Release first")
 
     sizes = QUICK if args.quick else FULL
-    results, skipped = {}, []
+    results, skipped, failed = {}, [], []
     started = time.time()
-    if "users" in only:
+    def users():
         n, lat, cap = sizes["users"]
         log(f"users: {n} users, {lat} ms, cap {cap}: Python seed, then both engines")
-        results["users"] = {"seed": seed_fetch(n, lat, cap, runs)}
+        out = {"seed": seed_fetch(n, lat, cap, runs)}
         for engine in ("AzureStorage", "InMemory"):
-            results["users"][engine] = fanout(n, lat, cap, 1, runs, engine, tag="usr")
-    if "fanout" in only:
+            out[engine] = fanout(n, lat, cap, 1, runs, engine, tag="usr")
+        return out
+
+    def fan():
         n, lat, cap, batch = sizes["fanout"]
         log(f"fanout: {n} users, {lat} ms, cap {cap}: Python seed, batch 1, batch {batch}")
-        results["fanout"] = {"seed": seed_fetch(n, lat, cap, runs)}
+        out = {"seed": seed_fetch(n, lat, cap, runs)}
         for b in (1, batch):
-            results["fanout"][f"batch{b}"] = fanout(n, lat, cap, b, runs, tag="fan")
-    if "throughput" in only:
+            out[f"batch{b}"] = fanout(n, lat, cap, b, runs, tag="fan")
+        return out
+
+    def throughput():
         n, cap, batch = sizes["throughput"]
         log(f"throughput: {n} users, latency 0, cap {cap}: batch 1, batch {batch}")
-        results["throughput"] = {f"batch{b}": fanout(n, 0, cap, b, runs, tag="thr") for b in (1, batch)}
-    if "memory" in only:
+        return {f"batch{b}": fanout(n, 0, cap, b, runs, tag="thr") for b in (1, batch)}
+
+    def memory():
         n, lat, cap, batch, chunk = sizes["memory"]
         log(f"memory: {n} users, {lat} ms, cap {cap}, batch {batch}, chunk {chunk}")
         # Peak memory and largest history are maxima over the runs, so two (after the warm-up) are enough.
-        results["memory"] = fanout(n, lat, cap, batch, min(runs, 2), chunk=chunk, tag="mem")
-    wants_nlp = [m for m in ("nlp", "nlp-seed") if m in only]
-    if wants_nlp and not args.data.exists():
-        note = f"{', '.join(wants_nlp)}: {args.data} not found (the Inspec data lives in ../shared/data/inspec/)"
-        log(f"skipping {note}")
-        skipped.append(note)
-    elif wants_nlp:
-        data = args.data.resolve()
-        if "nlp" in only:
-            log(f"nlp: bench-nlp over {sizes['nlp_limit'] or 'all'} abstracts")
-            results["nlp"] = bench_nlp(data, sizes["nlp_limit"], runs, "nlp")
-        if "nlp-seed" in only:
-            k = sizes["seed_articles"]
-            log(f"nlp-seed: Python ProcessPoolExecutor seed against `terms` over the first {k} abstracts")
-            results["nlp-seed"] = nlp_seed(data, k, runs)
-            if results.get("nlp", {}).get("documents") == k:
-                results["nlp-subset"] = results["nlp"]
-            else:
-                log(f"nlp-seed: bench-nlp over the same {k} abstracts, for the bare engine's time")
-                results["nlp-subset"] = bench_nlp(data, k, runs, "nls")
+        return fanout(n, lat, cap, batch, min(runs, 2), chunk=chunk, tag="mem")
+
+    def nlp():
+        log(f"nlp: bench-nlp over {sizes['nlp_limit'] or 'all'} abstracts")
+        return bench_nlp(args.data.resolve(), sizes["nlp_limit"], runs, "nlp")
+
+    def seed_nlp():
+        k = sizes["seed_articles"]
+        log(f"nlp-seed: Python ProcessPoolExecutor seed against `terms` over the first {k} abstracts")
+        out = nlp_seed(args.data.resolve(), k, runs)
+        if results.get("nlp", {}).get("documents") == k:
+            results["nlp-subset"] = results["nlp"]
+        else:
+            log(f"nlp-seed: bench-nlp over the same {k} abstracts, for the bare engine's time")
+            results["nlp-subset"] = bench_nlp(args.data.resolve(), k, runs, "nls")
+        return out
+
+    steps = {"users": users, "fanout": fan, "throughput": throughput, "memory": memory, "nlp": nlp, "nlp-seed": seed_nlp}
+    for name in MEASURES:
+        if name not in only:
+            continue
+        if name.startswith("nlp") and not args.data.exists():
+            skipped.append(f"{name}: {args.data} not found (the Inspec data lives in ../shared/data/inspec/)")
+            log(f"skipping {skipped[-1]}")
+            continue
+        try:
+            results[name] = steps[name]()
+        except (SystemExit, subprocess.CalledProcessError) as failure:
+            # One broken measure should not throw away the others' minutes of work; the table says what failed.
+            failed.append(f"{name}: {str(failure).strip().splitlines()[0] if str(failure).strip() else type(failure).__name__}")
+            log(f"FAILED {name}: {failure}")
 
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
     meta = {"quick": args.quick, "date": datetime.date.today().isoformat(), "commit": commit + ("+changes" if dirty else ""),
-            "runs": runs, "machine": machine(), "platform": platform.platform(), "measured": list(results), "skipped": skipped,
+            "runs": runs, "machine": machine(), "platform": platform.platform(), "measured": list(results), "skipped": skipped, "failed": failed,
             "seconds": round(time.time() - started, 1)}
     rows = rows_for(results, sizes)
     block = markdown(rows, meta)
@@ -389,10 +407,12 @@ def main() -> int:
     (OUT / f"{name}.json").write_text(json.dumps({**meta, "rows": rows, "results": results, "sizes": sizes}, indent=2) + "\n")
     (OUT / f"{name}.md").write_text(block)
     log(f"wrote {(OUT / f'{name}.json').relative_to(ROOT)} and {name}.md in {meta['seconds']} s")
-    if args.update_readme:
+    if args.update_readme and failed:
+        log("README.md left alone: a measure failed")
+    elif args.update_readme:
         update_readme(block)
         log("README.md updated between the bench markers")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
