@@ -289,7 +289,7 @@ def markdown(rows: list[dict], meta: dict) -> str:
     where = meta["machine"]
     lines = []
     if meta["quick"]:
-        lines.append("**QUICK RUN: tiny sizes, one run each; checks the plumbing, these are not benchmark figures.**\n")
+        lines.append("**QUICK RUN: tiny sizes; checks the plumbing, these are not benchmark figures.**\n")
     lines.append(f"`scripts/bench.sh` on {meta['date']} (commit {meta['commit']}); median of {meta['runs']} run(s) per measure. "
                  "Ratio = this project / baseline (for speed-up and throughput rows, higher is better).\n")
     lines.append("| measure | baseline | this project | ratio | goal | machine |")
