@@ -103,7 +103,8 @@ public static class BenchFanOutCommand
                 Runs = seconds,
                 MedianSeconds = Math.Round(median, 3),
                 IdealSeconds = ideal,
-                RatioToIdeal = Math.Round(median / ideal, 3),
+                // With --latency-ms 0 (a pure engine-throughput run) the ideal is 0 and the ratio has no meaning; JSON cannot hold Infinity.
+                RatioToIdeal = ideal > 0 ? Math.Round(median / ideal, 3) : (double?)null,
                 Activities = activities,
                 ActivitiesPerSecond = Math.Round(activities / median, 1),
                 UsersPerSecond = Math.Round(count / median, 1),
@@ -123,7 +124,7 @@ public static class BenchFanOutCommand
 
             Console.WriteLine(settings.Json
                 ? json
-                : $"{count} users, {latencyMs} ms, cap {limit}, batch {batch} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {median / ideal:F2}); " +
+                : $"{count} users, {latencyMs} ms, cap {limit}, batch {batch} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
                   $"{figures.ActivitiesPerSecond} activities/s, {figures.UsersPerSecond} users/s; peak memory {figures.PeakWorkingSetMiB} MiB; " +
                   $"largest history {figures.LargestHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} events; API: {api.TooManyRequests} 429, {api.BanCount} bans, max in flight {api.MaxInFlight}");
             return 0;

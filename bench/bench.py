@@ -1,0 +1,421 @@
+#!/usr/bin/env python3
+"""Every performance figure the README states, in one run: one markdown table and artifacts/bench/bench.json.
+
+Run it through scripts/bench.sh, which builds Release once and has Azurite running. Measures:
+  users       user fetch at demo size (50 users, 200 ms, cap 20), both engines, against ideal and the Python seed
+  fanout      user fetch at 1,000 users (100 ms, cap 50), batch 1 and batch 10, against ideal and the Python seed
+  throughput  engine throughput in trivial activities per second (latency 0), batch 1 against batch 50
+  memory      100,000 users (1 ms, cap 200, batch 100, chunk 5,000): peak memory and largest history
+  nlp         terminology engine on the Inspec validation abstracts: speed-up 1 vs N workers, orchestration overhead
+  nlp-seed    the Python seed's ProcessPoolExecutor (bench/seed_nlp.py) against the runner over the same 40 abstracts
+Python baselines: bench/seed_fetch.py (ThreadPoolExecutor) and bench/seed_nlp.py (ProcessPoolExecutor). Figures are
+medians of --runs runs; the runner's in-process repeats drop their first (start-up and JIT) run. --quick runs every
+measure at tiny sizes once, to check the plumbing; its output says so and cannot go into the README.
+Data from the Inspec Database kindly supplied by The IET (read from ../shared/data/inspec, never copied into the repo).
+Standard library only.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = "bin/Release/net10.0"
+RUNNER = ROOT / "src/Local" / BIN / "Serverless.Local"
+SIMULATOR = ROOT / "src/Simulator" / BIN / "Serverless.Simulator"
+DEFAULT_DATA = ROOT.parent / "shared/data/inspec/Validation.zip"
+OUT = ROOT / "artifacts/bench"
+MEASURES = ("users", "fanout", "throughput", "memory", "nlp", "nlp-seed")
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+IET = "Data from the Inspec Database kindly supplied by The IET."
+
+# Sizes of each measure; --quick swaps in the second set (same shape, seconds instead of minutes).
+FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 10), throughput=(5000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
+            nlp_limit=None, seed_articles=40)
+QUICK = dict(users=(10, 50, 5), fanout=(40, 20, 10, 5), throughput=(100, 50, 10), memory=(2000, 1, 50, 100, 500),
+             nlp_limit=4, seed_articles=4)
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = re.sub(r"\s+", " ", line.split(":", 1)[1]).strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {model}"
+
+
+def clean_env() -> dict:
+    env = dict(os.environ)
+    env.pop("CONTAINER_NAME", None)  # makes Durable components think they run on Linux Consumption
+    return env
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def hub_name(tag: str) -> str:
+    """A fresh task hub per runner process (letters and digits), so runs never meet another's leftovers on a shared Azurite."""
+    return f"bench{tag}{int(time.time() * 1000) % 10**9}"
+
+
+def run_runner(args: list[str], tag: str) -> str:
+    done = subprocess.run([str(RUNNER), *args, "--task-hub", hub_name(tag)], capture_output=True, text=True,
+                          cwd=RUNNER.parent, env=clean_env())
+    if done.returncode != 0:
+        raise SystemExit(f"runner {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}{done.stdout[-2000:]}")
+    return done.stdout
+
+
+# ---------- user fetches ----------
+
+class Simulator:
+    """The standalone simulator for the Python seed (the runner's bench-fanout starts its own, in process, with the same settings)."""
+
+    def __init__(self, latency_ms: int, limit: int):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.proc = subprocess.Popen([str(SIMULATOR), "--port", str(port), "--latency-ms", str(latency_ms), "--limit", str(limit)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=clean_env())
+        self.url = self.proc.stdout.readline().strip().rstrip("/")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+    def reset(self) -> None:
+        urllib.request.urlopen(urllib.request.Request(f"{self.url}/admin/reset", method="POST")).read()
+
+
+def seed_fetch(users: int, latency_ms: int, cap: int, runs: int) -> dict:
+    """bench/seed_fetch.py, ThreadPoolExecutor(cap), against a simulator whose limit is the cap; median of runs."""
+    times = []
+    with Simulator(latency_ms, cap) as sim:
+        # Like the runner's repeats, one untimed run first when repeating: the simulator's own start-up is nobody's cost.
+        for run in range(runs + 1 if runs > 1 else 1):
+            sim.reset()
+            out = subprocess.run([sys.executable, str(ROOT / "bench/seed_fetch.py"), "--api", sim.url, "--count", str(users),
+                                  "--workers", str(cap)], check=True, capture_output=True, text=True).stdout
+            result = json.loads(out)
+            if result["failed"]:
+                raise SystemExit(f"the Python seed lost {result['failed']} of {users} users; the comparison would be unfair")
+            times.append(result["seconds"])
+    timed = times[1:] if runs > 1 else times
+    return {"runs": times, "warmUpDropped": runs > 1, "medianSeconds": median(timed)}
+
+
+def fanout(users: int, latency_ms: int, cap: int, batch: int, runs: int, engine: str = "AzureStorage",
+           chunk: int | None = None, tag: str = "fan") -> dict:
+    """bench-fanout with one warm-up run more than asked when repeating; the median leaves the warm-up out."""
+    repeat = runs + 1 if runs > 1 else 1
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "fanout.json"
+        args = ["bench-fanout", "--users", str(users), "--latency-ms", str(latency_ms), "--cap", str(cap), "--batch-size", str(batch),
+                "--repeat", str(repeat), "--engine", engine, "--output", str(out)]
+        if chunk:
+            args += ["--chunk-size", str(chunk)]
+        run_runner(args, tag)
+        figures = json.loads(out.read_text())
+    timed = figures["runs"][1:] if repeat > 1 else figures["runs"]
+    m = median(timed)
+    ideal = figures["idealSeconds"]
+    figures.update(warmUpDropped=repeat > 1, medianSeconds=m, ratioToIdeal=m / ideal if ideal else None,
+                   activitiesPerSecond=figures["activities"] / m, usersPerSecond=users / m)
+    return figures
+
+
+# ---------- NLP ----------
+
+def inspec_ids(zip_path: Path) -> tuple[zipfile.ZipFile, dict, list[str]]:
+    """The labelled abstracts in the order the runner's InspecDataset reads them (numeric ids, numeric order)."""
+    z = zipfile.ZipFile(zip_path)
+    names = {n.rsplit("/", 1)[-1]: n for n in z.namelist()}
+    ids = {k[:-len(".abstr")] for k in names if k.endswith(".abstr")} & {k[:-len(".uncontr")] for k in names if k.endswith(".uncontr")}
+    return z, names, sorted(ids, key=lambda i: (len(i), i))
+
+
+def bench_nlp(zip_path: Path, limit: int | None, runs: int, tag: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "nlp.json"
+        args = ["bench-nlp", "--data", str(zip_path), "--repeat", str(runs), "--output", str(out)]
+        if limit:
+            args += ["--limit", str(limit)]
+        run_runner(args, tag)
+        figures = json.loads(out.read_text())
+    # bench-nlp prints its rows in a fixed order; name them so the table does not depend on the wording.
+    keys = ("one", "many", "storage", "orchestrated", "batched", "model")
+    rows = figures["rows"]
+    if len(rows) != len(keys) or "1 worker" not in rows[0]["measure"] or "raw ONNX" not in rows[-1]["measure"]:
+        raise SystemExit(f"bench-nlp's rows changed; update bench.py: {[r['measure'] for r in rows]}")
+    figures["byKey"] = dict(zip(keys, rows))
+    return figures
+
+
+def nlp_seed(zip_path: Path, articles: int, runs: int) -> dict:
+    """bench/seed_nlp.py (ProcessPoolExecutor, one `terms` process per article) against one `terms` process, same files, same workers."""
+    workers = os.cpu_count() or 1
+    z, names, ids = inspec_ids(zip_path)
+    scratch = Path(tempfile.mkdtemp(prefix="bench-inspec-"))  # outside the repo, deleted below
+    try:
+        docs = scratch / "abstracts"
+        docs.mkdir()
+        for i in ids[:articles]:
+            (docs / f"{i}.abstr").write_bytes(z.read(names[f"{i}.abstr"]))
+        seed_times, project_times = [], []
+        seed_terms, project_terms = scratch / "seed.jsonl", scratch / "project.jsonl"
+        for _ in range(runs):
+            out = subprocess.run([sys.executable, str(ROOT / "bench/seed_nlp.py"), "--runner", str(RUNNER), "--input", str(docs),
+                                  "--workers", str(workers), "--terms-out", str(seed_terms)],
+                                 check=True, capture_output=True, text=True, env=clean_env()).stdout
+            result = json.loads(out)
+            if result["failed"]:
+                raise SystemExit(f"the Python NLP seed failed on {result['failed']} articles")
+            seed_times.append(result["seconds"])
+            started = time.perf_counter()
+            with open(project_terms, "w") as sink:
+                subprocess.run([str(RUNNER), "terms", "--input", str(docs), "--workers", str(workers)], check=True, stdout=sink,
+                               cwd=RUNNER.parent, env=clean_env())
+            project_times.append(time.perf_counter() - started)
+        same = seed_terms.read_text() == project_terms.read_text()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return {"articles": articles, "workers": workers, "seedRuns": seed_times, "seedMedianSeconds": median(seed_times),
+            "termsRuns": project_times, "termsMedianSeconds": median(project_times), "sameTerms": same}
+
+
+# ---------- table ----------
+
+def s(x: float) -> str:
+    return f"{x:.2f} s"
+
+
+def rows_for(results: dict, sizes: dict) -> list[dict]:
+    rows = []
+
+    def add(measure, baseline, project, ratio, goal, met=None):
+        rows.append({"measure": measure, "baseline": baseline, "project": project, "ratio": round(ratio, 2), "goal": goal, "met": met})
+
+    if "users" in results:
+        n, lat, cap = sizes["users"]
+        seed = results["users"]["seed"]["medianSeconds"]
+        ideal = results["users"]["AzureStorage"]["idealSeconds"]
+        for engine in ("AzureStorage", "InMemory"):
+            f = results["users"][engine]
+            label = f"User fetch, {n} users, {lat} ms, cap {cap}, {engine} engine"
+            add(f"{label}: wall / ideal", f"ideal {s(ideal)}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.15", f["ratioToIdeal"] <= 1.15)
+            add(f"{label}: wall / Python seed (ThreadPoolExecutor({cap}))", s(seed), s(f["medianSeconds"]), f["medianSeconds"] / seed,
+                "≤ 1.00", f["medianSeconds"] <= seed)
+    if "fanout" in results:
+        n, lat, cap, batch = sizes["fanout"]
+        seed = results["fanout"]["seed"]["medianSeconds"]
+        for b in (1, batch):
+            f = results["fanout"][f"batch{b}"]
+            label = f"User fetch, {n:,} users, {lat} ms, cap {cap}, batch {b}, AzureStorage engine"
+            add(f"{label}: wall / ideal", f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.25",
+                f["ratioToIdeal"] <= 1.25)
+            add(f"{label}: wall / Python seed (ThreadPoolExecutor({cap}))", s(seed), s(f["medianSeconds"]), f["medianSeconds"] / seed,
+                "≤ 1.00", f["medianSeconds"] <= seed)
+    if "throughput" in results:
+        n, cap, batch = sizes["throughput"]
+        one, many = results["throughput"]["batch1"], results["throughput"][f"batch{batch}"]
+        add(f"Engine throughput, {n:,} trivial activities (latency 0, cap {cap}), AzureStorage engine, one process",
+            "100 activities/s (Durable Functions docs: fan-out per instance)", f"{one['activitiesPerSecond']:.0f} activities/s",
+            one["activitiesPerSecond"] / 100, "≥ 300/s", one["activitiesPerSecond"] >= 300)
+        add(f"Users per second, {n:,} users (latency 0, cap {cap}): batch {batch} / batch 1", f"{one['usersPerSecond']:.0f} users/s",
+            f"{many['usersPerSecond']:.0f} users/s", many["usersPerSecond"] / one["usersPerSecond"], "-")
+    if "memory" in results:
+        n, lat, cap, batch, chunk = sizes["memory"]
+        f = results["memory"]
+        label = f"{n:,} users ({lat} ms, cap {cap}, batch {batch}, chunk {chunk:,}), AzureStorage engine"
+        add(f"{label}: peak working set of the runner process (engine and simulator in it)", "1024 MiB (goal)", f"{f['peakWorkingSetMiB']:.0f} MiB",
+            f["peakWorkingSetMiB"] / 1024, "≤ 1 GiB", f["peakWorkingSetMiB"] <= 1024)
+        events = f.get("largestHistoryEvents") or 0
+        add(f"{label}: largest orchestration history", "10,000 events (goal)", f"{events:,} events", events / 10_000, "≤ 10,000",
+            events <= 10_000)
+    if "nlp" in results:
+        f = results["nlp"]
+        k, cores, docs = f["byKey"], f["cores"], f["documents"]
+        label = f"Terminology, {docs} Inspec abstracts"
+        add(f"{label}: speed-up, {cores} workers / 1 worker (docs/s)", f"{k['one']['docsPerSecond']:.1f} docs/s",
+            f"{k['many']['docsPerSecond']:.1f} docs/s", k["one"]["seconds"] / k["many"]["seconds"], "≥ 1.8",
+            k["one"]["seconds"] / k["many"]["seconds"] >= 1.8)
+        add(f"{label}: orchestrated run, one activity per article / bare engine ({cores} workers)", s(k["many"]["seconds"]),
+            s(k["orchestrated"]["seconds"]), k["orchestrated"]["seconds"] / k["many"]["seconds"], "≤ 1.10",
+            k["orchestrated"]["seconds"] / k["many"]["seconds"] <= 1.10)
+        add(f"{label}: orchestrated run, Articles:BatchSize=10 / bare engine", s(k["many"]["seconds"]), s(k["batched"]["seconds"]),
+            k["batched"]["seconds"] / k["many"]["seconds"], "≤ 1.10", k["batched"]["seconds"] / k["many"]["seconds"] <= 1.10)
+        add(f"{label}: bare engine reading each text from Blob Storage (Azurite, same cores) / bare engine", s(k["many"]["seconds"]),
+            s(k["storage"]["seconds"]), k["storage"]["seconds"] / k["many"]["seconds"], "-")
+        add(f"{label}: bare engine / raw ONNX Runtime inference, each text once ({cores} threads)", s(k["model"]["seconds"]),
+            s(k["many"]["seconds"]), k["many"]["seconds"] / k["model"]["seconds"], "-")
+    if "nlp-seed" in results:
+        f = results["nlp-seed"]
+        same = "same terms" if f["sameTerms"] else "TERMS DIFFER"
+        label = f"Terminology, first {f['articles']} Inspec abstracts, {f['workers']} workers ({same})"
+        add(f"{label}: one `terms` process / Python seed (ProcessPoolExecutor({f['workers']}), one `terms` process per article, "
+            f"each loading the model)", s(f["seedMedianSeconds"]), s(f["termsMedianSeconds"]),
+            f["termsMedianSeconds"] / f["seedMedianSeconds"], "≤ 1.00", f["termsMedianSeconds"] <= f["seedMedianSeconds"])
+        if "nlp-subset" in results:
+            bare = results["nlp-subset"]["byKey"]["many"]["seconds"]
+            add(f"{label}: runner's bare engine, model loaded (bench-nlp) / Python seed", s(f["seedMedianSeconds"]), s(bare),
+                bare / f["seedMedianSeconds"], "≤ 1.00", bare <= f["seedMedianSeconds"])
+    return rows
+
+
+def markdown(rows: list[dict], meta: dict) -> str:
+    where = meta["machine"]
+    lines = []
+    if meta["quick"]:
+        lines.append("**QUICK RUN: tiny sizes; checks the plumbing, these are not benchmark figures.**\n")
+    lines.append(f"`scripts/bench.sh` on {meta['date']} (commit {meta['commit']}); median of {meta['runs']} run(s) per measure. "
+                 "Ratio = this project / baseline (for speed-up and throughput rows, higher is better).\n")
+    lines.append("| measure | baseline | this project | ratio | goal | machine |")
+    lines.append("|---|---|---|---|---|---|")
+    for r in rows:
+        goal = r["goal"] if r["met"] is None else f"{r['goal']} ({'met' if r['met'] else 'not met'})"
+        lines.append(f"| {r['measure']} | {r['baseline']} | {r['project']} | {r['ratio']:.2f} | {goal} | {where} |")
+    for note in meta["skipped"]:
+        lines.append(f"\nSkipped: {note}")
+    for note in meta["failed"]:
+        lines.append(f"\nFAILED: {note}")
+    if any(m in meta["measured"] for m in ("nlp", "nlp-seed")):
+        lines.append(f"\n{IET}")
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(block: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    if START not in text or END not in text:
+        raise SystemExit(f"README.md has no {START} ... {END} markers")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{block}{END}{tail}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Every README performance figure in one run (see scripts/bench.sh).")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run each: checks the plumbing, not figures")
+    parser.add_argument("--runs", type=int, help="runs per measure (default 5; --quick: 1)")
+    parser.add_argument("--only", help=f"comma-separated subset of {','.join(MEASURES)}")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Inspec Validation.zip (default ../shared/data/inspec/Validation.zip)")
+    parser.add_argument("--update-readme", action="store_true", help="rewrite README.md between the bench markers with the table")
+    args = parser.parse_args()
+    runs = args.runs or (1 if args.quick else 5)
+    only = args.only.split(",") if args.only else list(MEASURES)
+    if unknown := set(only) - set(MEASURES):
+        parser.error(f"unknown measures {sorted(unknown)}; choose from {','.join(MEASURES)}")
+    if args.update_readme and (args.quick or args.only):
+        parser.error("--update-readme takes only a full run of every measure (no --quick, no --only)")
+    for exe in (RUNNER, SIMULATOR):
+        if not exe.exists():
+            raise SystemExit(f"{exe.relative_to(ROOT)} is missing: run scripts/bench.sh, which builds Release first")
+
+    sizes = QUICK if args.quick else FULL
+    results, skipped, failed = {}, [], []
+    started = time.time()
+    def users():
+        n, lat, cap = sizes["users"]
+        log(f"users: {n} users, {lat} ms, cap {cap}: Python seed, then both engines")
+        out = {"seed": seed_fetch(n, lat, cap, runs)}
+        for engine in ("AzureStorage", "InMemory"):
+            out[engine] = fanout(n, lat, cap, 1, runs, engine, tag="usr")
+        return out
+
+    def fan():
+        n, lat, cap, batch = sizes["fanout"]
+        log(f"fanout: {n} users, {lat} ms, cap {cap}: Python seed, batch 1, batch {batch}")
+        out = {"seed": seed_fetch(n, lat, cap, runs)}
+        for b in (1, batch):
+            out[f"batch{b}"] = fanout(n, lat, cap, b, runs, tag="fan")
+        return out
+
+    def throughput():
+        n, cap, batch = sizes["throughput"]
+        log(f"throughput: {n} users, latency 0, cap {cap}: batch 1, batch {batch}")
+        return {f"batch{b}": fanout(n, 0, cap, b, runs, tag="thr") for b in (1, batch)}
+
+    def memory():
+        n, lat, cap, batch, chunk = sizes["memory"]
+        log(f"memory: {n} users, {lat} ms, cap {cap}, batch {batch}, chunk {chunk}")
+        # Peak memory and largest history are maxima over the runs, so two (after the warm-up) are enough.
+        return fanout(n, lat, cap, batch, min(runs, 2), chunk=chunk, tag="mem")
+
+    def nlp():
+        log(f"nlp: bench-nlp over {sizes['nlp_limit'] or 'all'} abstracts")
+        return bench_nlp(args.data.resolve(), sizes["nlp_limit"], runs, "nlp")
+
+    def seed_nlp():
+        k = sizes["seed_articles"]
+        log(f"nlp-seed: Python ProcessPoolExecutor seed against `terms` over the first {k} abstracts")
+        out = nlp_seed(args.data.resolve(), k, runs)
+        if results.get("nlp", {}).get("documents") == k:
+            results["nlp-subset"] = results["nlp"]
+        else:
+            log(f"nlp-seed: bench-nlp over the same {k} abstracts, for the bare engine's time")
+            results["nlp-subset"] = bench_nlp(args.data.resolve(), k, runs, "nls")
+        return out
+
+    steps = {"users": users, "fanout": fan, "throughput": throughput, "memory": memory, "nlp": nlp, "nlp-seed": seed_nlp}
+    for name in MEASURES:
+        if name not in only:
+            continue
+        if name.startswith("nlp") and not args.data.exists():
+            skipped.append(f"{name}: {args.data} not found (the Inspec data lives in ../shared/data/inspec/)")
+            log(f"skipping {skipped[-1]}")
+            continue
+        try:
+            results[name] = steps[name]()
+        except (SystemExit, subprocess.CalledProcessError) as failure:
+            # One broken measure should not throw away the others' minutes of work; the table says what failed.
+            failed.append(f"{name}: {str(failure).strip().splitlines()[0] if str(failure).strip() else type(failure).__name__}")
+            log(f"FAILED {name}: {failure}")
+
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+    meta = {"quick": args.quick, "date": datetime.date.today().isoformat(), "commit": commit + ("+changes" if dirty else ""),
+            "runs": runs, "machine": machine(), "platform": platform.platform(), "measured": list(results), "skipped": skipped, "failed": failed,
+            "seconds": round(time.time() - started, 1)}
+    rows = rows_for(results, sizes)
+    block = markdown(rows, meta)
+    print(block)
+    OUT.mkdir(parents=True, exist_ok=True)
+    name = "bench-quick" if args.quick else "bench"
+    (OUT / f"{name}.json").write_text(json.dumps({**meta, "rows": rows, "results": results, "sizes": sizes}, indent=2) + "\n")
+    (OUT / f"{name}.md").write_text(block)
+    log(f"wrote {(OUT / f'{name}.json').relative_to(ROOT)} and {name}.md in {meta['seconds']} s")
+    if args.update_readme and failed:
+        log("README.md left alone: a measure failed")
+    elif args.update_readme:
+        update_readme(block)
+        log("README.md updated between the bench markers")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
