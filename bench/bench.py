@@ -3,7 +3,7 @@
 
 Run it through scripts/bench.sh, which builds Release once and has Azurite running. Measures:
   users       user fetch at demo size (50 users, 200 ms, cap 20), both engines, against ideal and the Python seed
-  fanout      user fetch at 1,000 users (100 ms, cap 50), batch 1 and batch 10, against ideal and the Python seed
+  fanout      user fetch at 1,000 users (100 ms, cap 50), batch 1 and batch 250, against ideal and the Python seed
   throughput  engine throughput in trivial activities per second (latency 0), batch 1 against batch 50
   memory      100,000 users (1 ms, cap 200, batch 100, chunk 5,000): peak memory and largest history
   nlp         terminology engine on the Inspec validation abstracts: speed-up 1 vs N workers, orchestration overhead
@@ -43,7 +43,7 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 IET = "Data from the Inspec Database kindly supplied by The IET."
 
 # Sizes of each measure; --quick swaps in the second set (same shape, seconds instead of minutes).
-FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 10), throughput=(5000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
+FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 250), throughput=(2000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
             nlp_limit=None, seed_articles=40)
 QUICK = dict(users=(10, 50, 5), fanout=(40, 20, 10, 5), throughput=(100, 50, 10), memory=(2000, 1, 50, 100, 500),
              nlp_limit=4, seed_articles=4)

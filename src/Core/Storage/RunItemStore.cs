@@ -15,6 +15,7 @@ namespace Serverless.Core.Storage;
 public sealed class RunItemStore(BlobServiceClient service)
 {
     const int ParallelUploads = 8;
+    const int ParallelDownloads = 16;
 
     public async Task WriteInputAsync(string container, string runId, IReadOnlyList<string> items, int chunkSize, CancellationToken cancellationToken = default)
     {
@@ -58,18 +59,33 @@ public sealed class RunItemStore(BlobServiceClient service)
         await UploadAsync(blobs, RunFolder.Part(runId, chunk, batch), text.ToString(), "application/x-ndjson", cancellationToken);
     }
 
-    /// <summary>The outcomes of every batch that wrote its part, in chunk and batch order.</summary>
+    /// <summary>
+    /// The outcomes of every batch that wrote its part, in chunk and batch order. Parts are downloaded
+    /// <see cref="ParallelDownloads"/> at a time (a run of one user per activity has as many parts as users), and read in order.
+    /// </summary>
     public async IAsyncEnumerable<T> ReadPartsAsync<T>(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        BlobContainerClient blobs = service.GetBlobContainerClient(container);
+        var names = new List<string>();
         await foreach (string name in ListAsync(container, RunFolder.PartsPrefix(runId), cancellationToken))
         {
-            BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            using var reader = new StringReader(content.Content.ToString());
-            while (reader.ReadLine() is { } line)
+            names.Add(name);
+        }
+
+        async Task<BlobDownloadResult> Download(string name) => (await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value;
+
+        foreach (string[] group in names.Chunk(ParallelDownloads))
+        {
+            BlobDownloadResult[] contents = await Task.WhenAll(group.Select(Download));
+            foreach (BlobDownloadResult content in contents)
             {
-                if (line.Length > 0 && JsonSerializer.Deserialize<T>(line, BlobResultStore.Json) is { } outcome)
+                using var reader = new StringReader(content.Content.ToString());
+                while (reader.ReadLine() is { } line)
                 {
-                    yield return outcome;
+                    if (line.Length > 0 && JsonSerializer.Deserialize<T>(line, BlobResultStore.Json) is { } outcome)
+                    {
+                        yield return outcome;
+                    }
                 }
             }
         }

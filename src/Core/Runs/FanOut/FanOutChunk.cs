@@ -14,14 +14,16 @@ public static class FanOutChunk
         TaskOrchestrationContext context, ChunkWork work, string batchActivity, Task<string> stop, Action<BatchReport, int> completed)
     {
         RunPlan plan = work.Plan;
-        List<string> items = await context.CallActivityAsync<List<string>>(
+        // The items are read while the permits are asked for: two round trips of the engine in the time of one.
+        Task<List<string>> reading = context.CallActivityAsync<List<string>>(
             nameof(ReadChunkItemsActivity), new ChunkItemsRequest(plan.ResultsContainer, work.RunId, work.Chunk));
         if (plan.LimiterId is not { } limiter)
         {
-            return await BatchWindow.RunAsync(context, work, items, batchActivity, work.Window, stop, completed);
+            return await BatchWindow.RunAsync(context, work, await reading, batchActivity, work.Window, stop, completed);
         }
 
         int permits = await ApiPermits.AcquireAsync(context, limiter, work.Window, plan.MaxConcurrency, stop);
+        List<string> items = await reading;
         if (permits == 0)
         {
             return new ChunkReport(items.Count, 0, 0, 0, 0, await stop);
