@@ -248,6 +248,7 @@ public static class RunsCommand
                 OutputBytes = instance.SerializedOutput?.Length,
                 HistoryEvents = historyEvents,
                 HistoryUnavailable = historyUnavailable,
+                CustomStatus = instance.SerializedCustomStatus,
                 Chunks = chunks.GroupBy(c => c.RuntimeStatus.ToString()).ToDictionary(g => g.Key, g => g.Count()),
             };
             if (settings.Json)

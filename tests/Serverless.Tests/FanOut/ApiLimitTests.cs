@@ -1,4 +1,5 @@
 using Serverless.Core.Runs;
+using Serverless.Core.Runs.Limits;
 using Serverless.Core.Users;
 using Serverless.Simulator;
 using Serverless.Tests.Infrastructure;
@@ -53,6 +54,21 @@ public sealed class ApiLimitTests
         Assert.Equal(0, api.TooManyRequests);
         Assert.Equal(0, api.BanCount);
         Assert.InRange(api.MaxInFlight, 1, 10);
+    }
+
+    [Fact]
+    public async Task The_limiter_restarts_itself_across_generations_without_losing_a_request()
+    {
+        // Two requests per chunk (acquire, release): a hundred chunks make the limiter continue as new twice mid-run.
+        int chunks = ApiLimiterOrchestrator.RequestsPerGeneration;
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 1, ConcurrencyLimit = 0 },
+            settings: new Dictionary<string, string?> { ["UserFetch:ChunkSize"] = "5", ["UserFetch:BatchSize"] = "5" });
+
+        string runId = await StartAsync(harness, 1, chunks * 5);
+        RunStatus status = await harness.WaitAsync(runId, TimeSpan.FromMinutes(4));
+
+        Assert.Equal(("Completed", chunks * 5), (status.Status, status.Succeeded));
     }
 
     [Fact]

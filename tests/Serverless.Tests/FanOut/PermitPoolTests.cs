@@ -36,12 +36,22 @@ public sealed class PermitPoolTests
     }
 
     [Fact]
-    public void A_repeated_acquire_from_a_holder_is_not_granted_twice()
+    public void A_repeated_acquire_from_a_holder_gets_its_grant_again_and_nothing_more()
     {
         var pool = new PermitPool();
         pool.Apply(Acquire("a", 5));
-        Assert.Empty(pool.Apply(Acquire("a", 5)));
+        Assert.Equal([new PermitGrant("a", 5)], pool.Apply(Acquire("a", 8)));
         Assert.Equal(5, pool.InUse);
+    }
+
+    [Fact]
+    public void A_repeated_acquire_while_waiting_keeps_one_place_in_the_queue()
+    {
+        var pool = new PermitPool();
+        pool.Apply(Acquire("a", 20));
+        pool.Apply(Acquire("b", 5));
+        Assert.Empty(pool.Apply(Acquire("b", 5)));
+        Assert.Single(pool.Waiting);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class ApiLimiterOrchestrator : TaskOrchestrator<PermitPool?, strin
             context.SetCustomStatus(new { pool.Limit, pool.InUse, Holders = pool.Holders.Count, Waiting = pool.Waiting.Count });
         }
 
+        // Events sent in the episode that continues as new were seen lost on the local sidecar: a short timer ends that
+        // episode first, so the restart carries only the pool (and any requests that arrived meanwhile).
+        await context.CreateTimer(TimeSpan.FromMilliseconds(10), CancellationToken.None);
         context.ContinueAsNew(pool, preserveUnprocessedEvents: true);
         return "continued";
     }

@@ -3,7 +3,8 @@ namespace Serverless.Core.Runs.Limits;
 /// <summary>
 /// The limiter's state: a counting semaphore over the API's cap, first come first served. A waiting request is granted as soon
 /// as at least one permit is free (it gets what is free, up to what it asked), so a holder never waits for a full window while
-/// others finish. Serialisable: it is the limiter orchestration's input across ContinueAsNew.
+/// others finish. Requests are idempotent, so a holder may repeat one whose answer it never got. Serialisable: it is the limiter
+/// orchestration's input across ContinueAsNew.
 /// </summary>
 public sealed class PermitPool
 {
@@ -25,9 +26,14 @@ public sealed class PermitPool
             Limit = request.Limit;
         }
 
+        var grants = new List<PermitGrant>();
         switch (request.Kind)
         {
-            case PermitRequest.Acquire when !Holders.ContainsKey(request.Holder) && Waiting.All(w => w.Holder != request.Holder):
+            // A holder asking again lost our answer: it gets the same grant again, nothing more.
+            case PermitRequest.Acquire when Holders.TryGetValue(request.Holder, out int held):
+                grants.Add(new PermitGrant(request.Holder, held));
+                break;
+            case PermitRequest.Acquire when Waiting.All(w => w.Holder != request.Holder):
                 Waiting.Add(request);
                 break;
             case PermitRequest.Release:
@@ -36,7 +42,6 @@ public sealed class PermitPool
                 break;
         }
 
-        var grants = new List<PermitGrant>();
         while (Waiting.Count > 0 && Available > 0)
         {
             PermitRequest next = Waiting[0];
