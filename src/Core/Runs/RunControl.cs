@@ -64,7 +64,7 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
 
         // Same batching as the original run; no failure threshold, since these are the items that failed.
         var settings = new RunSettings(
-            BatchSize: manifest.Caps.TryGetValue("BatchSize", out string? batch) && int.TryParse(batch, CultureInfo.InvariantCulture, out int size) ? size : null);
+            BatchSize: manifest.Caps.TryGetValue(RunTracker.BatchSizeCap, out string? batch) && int.TryParse(batch, CultureInfo.InvariantCulture, out int size) ? size : null);
         string newRunId = isUsers
             ? await users.StartAsync(client, failed.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList(), settings, runId, cancellationToken)
             : await articles.StartBatchAsync(client, failed, prefix: null, settings, runId, cancellationToken);

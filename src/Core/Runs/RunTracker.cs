@@ -9,6 +9,9 @@ namespace Serverless.Core.Runs;
 /// </summary>
 public sealed class RunTracker
 {
+    /// <summary>The manifest's cap that records items per activity; a redrive reads it back to batch the same way.</summary>
+    public const string BatchSizeCap = "BatchSize";
+
     readonly TaskOrchestrationContext context;
     readonly string kind;
     readonly DateTime startedAt;
@@ -41,7 +44,7 @@ public sealed class RunTracker
         string runId = context.InstanceId;
         var caps = new Dictionary<string, string>(plan.Caps)
         {
-            ["BatchSize"] = plan.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [BatchSizeCap] = plan.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ToleratedFailures"] = plan.Tolerance.Describe(),
             ["AdaptiveConcurrency"] = plan.Adaptive ? "on" : "off",
             ["SharedApiLimit"] = plan.LimiterId ?? "off",
