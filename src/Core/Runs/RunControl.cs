@@ -49,12 +49,10 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
         }
 
         bool isUsers = manifest.Kind == RunKinds.Users;
-        var failed = new List<string>();
+        var failed = new List<JsonElement>();
         await foreach (JsonElement line in results.ReadNdjsonAsync(manifest.Files.Container, manifest.Files.Failed, cancellationToken))
         {
-            failed.Add(isUsers
-                ? line.GetProperty("userId").GetInt32().ToString(CultureInfo.InvariantCulture)
-                : line.GetProperty("article").GetString()!);
+            failed.Add(line.GetProperty(isUsers ? "userId" : "article"));
         }
 
         if (failed.Count == 0)
@@ -66,8 +64,8 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
         var settings = new RunSettings(
             BatchSize: manifest.Caps.TryGetValue(RunTracker.BatchSizeCap, out string? batch) && int.TryParse(batch, CultureInfo.InvariantCulture, out int size) ? size : null);
         string newRunId = isUsers
-            ? await users.StartAsync(client, failed.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToList(), settings, runId, cancellationToken)
-            : await articles.StartBatchAsync(client, failed, prefix: null, settings, runId, cancellationToken);
+            ? await users.StartAsync(client, failed.Select(id => id.GetInt32()).ToList(), settings, runId, cancellationToken)
+            : await articles.StartBatchAsync(client, failed.Select(name => name.GetString()!).ToList(), prefix: null, settings, runId, cancellationToken);
         return RunControlResult.Done(newRunId, failed.Count);
     }
 }

@@ -28,23 +28,25 @@ public sealed class RunItemStore(BlobServiceClient service)
             async (chunk, token) => await UploadAsync(blobs, RunFolder.InputChunk(runId, chunk), JsonSerializer.Serialize(chunks[chunk]), "application/json", token));
     }
 
-    public async Task<List<string>> ReadChunkAsync(string container, string runId, int chunk, CancellationToken cancellationToken = default)
-    {
-        BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(RunFolder.InputChunk(runId, chunk)).DownloadContentAsync(cancellationToken);
-        return content.Content.ToObjectFromJson<List<string>>() ?? [];
-    }
+    public Task<List<string>> ReadChunkAsync(string container, string runId, int chunk, CancellationToken cancellationToken = default) =>
+        ReadItemsAsync(container, RunFolder.InputChunk(runId, chunk), cancellationToken);
 
     /// <summary>Every input item of the run, chunk by chunk, in order.</summary>
     public async IAsyncEnumerable<string> ReadInputAsync(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (string name in ListAsync(container, RunFolder.InputPrefix(runId), cancellationToken))
         {
-            BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            foreach (string item in content.Content.ToObjectFromJson<List<string>>() ?? [])
+            foreach (string item in await ReadItemsAsync(container, name, cancellationToken))
             {
                 yield return item;
             }
         }
+    }
+
+    async Task<List<string>> ReadItemsAsync(string container, string blobName, CancellationToken cancellationToken)
+    {
+        BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+        return content.Content.ToObjectFromJson<List<string>>() ?? [];
     }
 
     public async Task WritePartAsync<T>(string container, string runId, int chunk, int batch, IEnumerable<T> outcomes, CancellationToken cancellationToken = default)

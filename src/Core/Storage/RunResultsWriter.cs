@@ -28,54 +28,23 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
         var succeeded = new StagedTextBlob(container.GetBlockBlobClient(files.Succeeded), Ndjson);
         var failed = new StagedTextBlob(container.GetBlockBlobClient(files.Failed), Ndjson);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        int ok = 0, bad = 0, missing = 0;
-        bool users = draft.Kind == RunKinds.Users;
         List<ArticleOutcome> analysed = [];
+        (int ok, int bad) = draft.Kind == RunKinds.Users
+            ? await MergePartsAsync<UserFetchOutcome>(
+                draft, seen, succeeded, failed,
+                o => o.UserId.ToString(CultureInfo.InvariantCulture),
+                o => o.Succeeded ? o.UserJson! : null,
+                o => Line(new FailedItem(o.UserId, o.Reason ?? "unknown", o.Attempts, o.StatusCode)),
+                cancellationToken)
+            : await MergePartsAsync<ArticleOutcome>(
+                draft, seen, succeeded, failed,
+                o => o.Article,
+                o => o.Succeeded ? Line(new ArticleTermsLine(o.Article, o.TokenCount, o.ChunkCount, o.Terms)) : null,
+                o => Line(new FailedArticle(o.Article, o.Reason ?? "unknown")),
+                cancellationToken,
+                analysed.Add);
 
-        if (users)
-        {
-            await foreach (UserFetchOutcome outcome in items.ReadPartsAsync<UserFetchOutcome>(files.Container, draft.RunId, cancellationToken))
-            {
-                if (!seen.Add(outcome.UserId.ToString(CultureInfo.InvariantCulture)))
-                {
-                    continue;
-                }
-
-                if (outcome.Succeeded)
-                {
-                    ok++;
-                    await succeeded.AppendLineAsync(outcome.UserJson!, cancellationToken);
-                }
-                else
-                {
-                    bad++;
-                    await failed.AppendLineAsync(Line(new FailedItem(outcome.UserId, outcome.Reason ?? "unknown", outcome.Attempts, outcome.StatusCode)), cancellationToken);
-                }
-            }
-        }
-        else
-        {
-            await foreach (ArticleOutcome outcome in items.ReadPartsAsync<ArticleOutcome>(files.Container, draft.RunId, cancellationToken))
-            {
-                if (!seen.Add(outcome.Article))
-                {
-                    continue;
-                }
-
-                if (outcome.Succeeded)
-                {
-                    ok++;
-                    analysed.Add(outcome);
-                    await succeeded.AppendLineAsync(Line(new ArticleTermsLine(outcome.Article, outcome.TokenCount, outcome.ChunkCount, outcome.Terms)), cancellationToken);
-                }
-                else
-                {
-                    bad++;
-                    await failed.AppendLineAsync(Line(new FailedArticle(outcome.Article, outcome.Reason ?? "unknown")), cancellationToken);
-                }
-            }
-        }
-
+        int missing = 0;
         await foreach (string item in items.ReadInputAsync(files.Container, draft.RunId, cancellationToken))
         {
             if (seen.Contains(item))
@@ -84,7 +53,7 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
             }
 
             missing++;
-            string line = users
+            string line = draft.Kind == RunKinds.Users
                 ? Line(new FailedItem(int.Parse(item, CultureInfo.InvariantCulture), missingReason, 0, null))
                 : Line(new FailedArticle(item, missingReason));
             await failed.AppendLineAsync(line, cancellationToken);
@@ -100,6 +69,45 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
         RunManifest manifest = draft with { Total = ok + bad + missing, Succeeded = ok, Failed = bad + missing, NotAttempted = missing };
         await UploadAsync(container, files.Manifest, JsonSerializer.Serialize(manifest, IndentedJson), cancellationToken);
         return manifest;
+    }
+
+    /// <summary>
+    /// Appends each item's first outcome to the succeeded file (its <paramref name="successLine"/>, null for a failure) or the
+    /// failed one, and returns the counts; <paramref name="seen"/> ends up with every item that has an outcome.
+    /// </summary>
+    async Task<(int Succeeded, int Failed)> MergePartsAsync<T>(
+        RunManifest draft,
+        HashSet<string> seen,
+        StagedTextBlob succeeded,
+        StagedTextBlob failed,
+        Func<T, string> key,
+        Func<T, string?> successLine,
+        Func<T, string> failureLine,
+        CancellationToken cancellationToken,
+        Action<T>? onSuccess = null)
+    {
+        int ok = 0, bad = 0;
+        await foreach (T outcome in items.ReadPartsAsync<T>(draft.Files.Container, draft.RunId, cancellationToken))
+        {
+            if (!seen.Add(key(outcome)))
+            {
+                continue;
+            }
+
+            if (successLine(outcome) is { } line)
+            {
+                ok++;
+                onSuccess?.Invoke(outcome);
+                await succeeded.AppendLineAsync(line, cancellationToken);
+            }
+            else
+            {
+                bad++;
+                await failed.AppendLineAsync(failureLine(outcome), cancellationToken);
+            }
+        }
+
+        return (ok, bad);
     }
 
     static string Line<T>(T value) => JsonSerializer.Serialize(value, BlobResultStore.Json);
