@@ -84,7 +84,8 @@ public sealed class ApiLimitTests
                 ["UserFetch:AdaptiveConcurrency"] = "false",
             });
 
-        string[] runIds = await Task.WhenAll(StartAsync(harness, 1, 100), StartAsync(harness, 1001, 100));
+        // Long enough (1.6 s each) that the two overlap even when one starts late on a busy machine.
+        string[] runIds = await Task.WhenAll(StartAsync(harness, 1, 400), StartAsync(harness, 1001, 400));
         await Task.WhenAll(runIds.Select(id => harness.WaitAsync(id, TimeSpan.FromMinutes(4))));
 
         Assert.True(harness.Simulator.Snapshot().TooManyRequests > 0);
