@@ -51,10 +51,10 @@ param userFetchMaxUsersPerRun int = 100000
 @maxValue(5000)
 param userFetchChunkSize int = 500
 
-@description('Users per activity when a request does not say (UserFetch__BatchSize); larger batches spend less on the engine per user.')
-@minValue(1)
+@description('Users per activity when a request does not say (UserFetch__BatchSize); 0 chooses per run from the item count, the cap and the chunk size.')
+@minValue(0)
 @maxValue(1000)
-param userFetchBatchSize int = 1
+param userFetchBatchSize int = 0
 
 @description('Article analyses at once per instance (Articles__MaxWorkers); CPU-bound, so the instance\'s vCPUs.')
 @minValue(1)
@@ -66,10 +66,10 @@ param articlesMaxWorkers int = instanceMemoryMB == 4096 ? 2 : 1
 @maxValue(1000)
 param articlesMaxInFlightPerRun int = 8
 
-@description('Articles per activity (Articles__BatchSize).')
-@minValue(1)
+@description('Articles per activity (Articles__BatchSize); 0 chooses per run (two batches per activity slot).')
+@minValue(0)
 @maxValue(1000)
-param articlesBatchSize int = 1
+param articlesBatchSize int = 0
 
 @description('Activities per article sub-orchestration (Articles__ChunkSize).')
 @minValue(1)

@@ -5,12 +5,16 @@ using Serverless.Core.Runs.FanOut;
 namespace Serverless.Core.Articles;
 
 /// <summary>
-/// An article run (a batch by prefix or names, or one uploaded article): batches of articles, one activity each, through a window
-/// (see <see cref="FanOutRun"/>), fanned in to the run's folder: per-article terms, failures with reasons, a corpus-level
-/// terminology and the manifest.
+/// An article run (by prefix or names, or one uploaded article): batches of articles, one activity each, through a window of
+/// activities, each writing its articles' terms or failures to a part blob; the parts are fanned in to the run's folder:
+/// per-article terms, failures with reasons, a corpus-level terminology and the manifest.
 /// </summary>
 public sealed class ArticleBatchOrchestrator : TaskOrchestrator<RunPlan, RunSummary>
 {
-    public override Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan input) =>
-        FanOutRun.RunAsync(context, input, nameof(AnalyzeArticleActivity), nameof(ArticleChunkOrchestrator));
+    public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan plan)
+    {
+        var run = new FanOutRun(context, plan);
+        string? stoppedBecause = await run.WorkItemsAsync(nameof(AnalyzeArticleActivity), nameof(ArticleChunkOrchestrator));
+        return await run.WriteResultsAsync(stoppedBecause);
+    }
 }

@@ -7,5 +7,5 @@ namespace Serverless.Core.Articles;
 public sealed class ArticleChunkOrchestrator : TaskOrchestrator<ChunkWork, ChunkReport>
 {
     public override Task<ChunkReport> RunAsync(TaskOrchestrationContext context, ChunkWork input) =>
-        FanOutChunk.RunAsync(context, input, nameof(AnalyzeArticleActivity), context.WaitForExternalEvent<string>(RunEvents.Stop), (_, _) => { });
+        FanOutChunk.RunAsChunkAsync(context, input, nameof(AnalyzeArticleActivity));
 }

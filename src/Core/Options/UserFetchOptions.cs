@@ -33,4 +33,11 @@ public sealed class UserFetchOptions
     /// together never exceed <c>UserApi:MaxConcurrency</c> between them. Off, each run has the whole cap to itself.
     /// </summary>
     public bool SharedApiLimit { get; set; } = true;
+
+    /// <summary>
+    /// How long a window waits for the limiter before it asks again; unset (the default), it asks once. Only an engine that can
+    /// lose a message needs it: the runner's in-process engine drops the events a ContinueAsNew carries over, so the runner
+    /// sets 5 s. Each ask sets a durable timer, and a timer cannot be cancelled: it fires into the run even after it ended.
+    /// </summary>
+    public TimeSpan? LimiterAskAgainAfter { get; set; }
 }

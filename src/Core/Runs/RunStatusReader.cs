@@ -10,7 +10,38 @@ public static class RunStatusReader
     {
         // The engine returns the custom status (our progress) only together with inputs and outputs.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        return instance is null ? null : From(instance, time);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        RunStatus status = From(instance, time);
+        return instance.IsRunning && instance.SerializedCustomStatus is not null
+            && instance.ReadCustomStatusAs<RunProgress>()?.RunningChunks is { Count: > 0 } chunks
+            ? await WithRunningChunksAsync(client, status, chunks, cancellationToken)
+            : status;
+    }
+
+    /// <summary>A chunked run counts a chunk when it ends; until then the chunk's own progress is added, read now.</summary>
+    static async Task<RunStatus> WithRunningChunksAsync(DurableTaskClient client, RunStatus status, IReadOnlyList<int> chunks, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata?[] running = await Task.WhenAll(chunks.Select(chunk =>
+            client.GetInstanceAsync(FanOut.FanOutRun.ChunkId(status.Id, chunk), getInputsAndOutputs: true, cancellationToken)));
+        foreach (OrchestrationMetadata chunk in running.OfType<OrchestrationMetadata>())
+        {
+            // Listed as running when the run's counts were read, so none of its items are in them, even if it has ended since.
+            if (chunk.SerializedCustomStatus is not null && chunk.ReadCustomStatusAs<RunProgress>() is { } progress)
+            {
+                status = status with
+                {
+                    Succeeded = status.Succeeded + progress.Succeeded,
+                    Failed = status.Failed + progress.Failed,
+                    InFlight = status.InFlight + progress.InFlight,
+                };
+            }
+        }
+
+        return status;
     }
 
     public static RunStatus From(OrchestrationMetadata instance, TimeProvider time)

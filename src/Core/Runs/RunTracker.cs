@@ -31,11 +31,11 @@ public sealed class RunTracker
 
     public int Failed { get; private set; }
 
-    public void Record(int succeeded, int failed, int inFlight)
+    /// <summary>Publishes the run's counts so far; <paramref name="inFlight"/> counts items, not permits.</summary>
+    public void Show(int succeeded, int failed, int inFlight, IReadOnlyList<int>? runningChunks = null)
     {
-        Succeeded += succeeded;
-        Failed += failed;
-        Publish(new RunProgress(kind, Total, Succeeded, Failed, inFlight));
+        (Succeeded, Failed) = (succeeded, failed);
+        Publish(new RunProgress(kind, Total, succeeded, failed, inFlight, RunningChunks: runningChunks));
     }
 
     public RunManifest Draft(RunPlan plan, string outcome, string? reason)

@@ -7,5 +7,5 @@ namespace Serverless.Core.Users;
 public sealed class UserFetchChunkOrchestrator : TaskOrchestrator<ChunkWork, ChunkReport>
 {
     public override Task<ChunkReport> RunAsync(TaskOrchestrationContext context, ChunkWork input) =>
-        FanOutChunk.RunAsync(context, input, nameof(FetchUserBatchActivity), context.WaitForExternalEvent<string>(RunEvents.Stop), (_, _) => { });
+        FanOutChunk.RunAsChunkAsync(context, input, nameof(FetchUserBatchActivity));
 }

@@ -5,12 +5,17 @@ using Serverless.Core.Runs.FanOut;
 namespace Serverless.Core.Users;
 
 /// <summary>
-/// A user-fetch run: batches of users through an adaptive window under the API's shared permits (see <see cref="FanOutRun"/>),
-/// fanned in to Blob Storage. The window lives in the orchestration, not in a process, so the cap holds across the whole run
-/// however many instances Azure scales out to.
+/// A user-fetch run. Its items are read from the run's input blobs while the API limiter grants the run its permits; batches
+/// of users then go through a window that never holds more calls than the permits (and shrinks on 429/503); each batch writes
+/// its users to a part blob; the parts are fanned in to the run's result files. The window lives in the orchestration, not in a
+/// process, so the cap holds across the whole run however many instances Azure scales out to.
 /// </summary>
 public sealed class UserFetchOrchestrator : TaskOrchestrator<RunPlan, RunSummary>
 {
-    public override Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan input) =>
-        FanOutRun.RunAsync(context, input, nameof(FetchUserBatchActivity), nameof(UserFetchChunkOrchestrator));
+    public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan plan)
+    {
+        var run = new FanOutRun(context, plan);
+        string? stoppedBecause = await run.WorkItemsAsync(nameof(FetchUserBatchActivity), nameof(UserFetchChunkOrchestrator));
+        return await run.WriteResultsAsync(stoppedBecause);
+    }
 }

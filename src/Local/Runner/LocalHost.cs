@@ -36,7 +36,12 @@ public static class LocalHost
     /// </summary>
     public static IConfiguration WithDevelopmentDefaults(IConfiguration configuration) =>
         new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}"] = "true" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}"] = "true",
+                // The in-process engine drops events carried over by ContinueAsNew, so a request can reach the limiter lost.
+                [$"{UserFetchOptions.Section}:{nameof(UserFetchOptions.LimiterAskAgainAfter)}"] = "00:00:05",
+            })
             .AddConfiguration(configuration)
             .Build();
 

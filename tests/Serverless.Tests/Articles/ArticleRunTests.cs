@@ -96,7 +96,8 @@ public sealed class ArticleRunTests
     [Fact]
     public async Task A_backlog_of_articles_does_not_starve_user_fetches_on_the_same_instance()
     {
-        await using EngineHarness harness = await StartAsync(new() { ["Articles:MaxWorkers"] = "1" });
+        // One long article per activity: the backlog is 30 activities queued behind one worker.
+        await using EngineHarness harness = await StartAsync(new() { ["Articles:MaxWorkers"] = "1", ["Articles:BatchSize"] = "1" });
         string prefix = ArticleFiles.NewPrefix();
         var backlog = new List<string>();
         byte[] longest = await File.ReadAllBytesAsync(ArticleFiles.Longest.FullName);

@@ -27,7 +27,8 @@ public sealed class TelemetryRunTests
         // An API limit of 2 under a cap of 6: the API answers 429 with Retry-After, and the pipeline retries.
         await using EngineHarness harness = await EngineHarness.StartAsync(
             new SimulatorOptions { LatencyMs = 100, ConcurrencyLimit = 2, RetryAfterSeconds = 1, BanEnabled = false },
-            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "6" },
+            // One user per activity, so each fetch has an activity span of its own to trace.
+            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "6", ["UserFetch:BatchSize"] = "1" },
             telemetry: otel => otel
                 .WithTracing(tracing => tracing.AddInMemoryExporter(spans))
                 .WithMetrics(meters => meters.AddInMemoryExporter(metrics)));

@@ -5,88 +5,84 @@ namespace Serverless.Core.Runs.FanOut;
 /// <summary>
 /// The batches of one orchestration (a small run, or one chunk of a large one) through an adaptive window of items in flight.
 /// Each batch is one activity working on up to <see cref="RunPlan.BatchSize"/> items with at most the window's worth at once,
-/// so the items in flight never exceed the window even when a batch is larger than it. Stops scheduling (and lets in-flight
-/// batches finish) when told to stop or when its failures exceed the run's remaining budget.
-/// Runs inside an orchestrator, so it is replayed: it only awaits durable tasks and keeps no other state.
+/// so the items in flight never exceed the window even when a batch is larger than it. Stops scheduling when told to stop or
+/// when its failures exceed the run's remaining budget.
 /// </summary>
-public static class BatchWindow
+public sealed class BatchWindow : SlidingWindow<BatchReport>
 {
     public const string ThresholdReason = "failure threshold exceeded";
 
-    public static async Task<ChunkReport> RunAsync(
-        TaskOrchestrationContext context,
-        ChunkWork work,
-        IReadOnlyList<string> items,
-        string activity,
-        int ceiling,
-        Task<string> stop,
-        Action<BatchReport, int> completed)
+    readonly TaskOrchestrationContext context;
+    readonly ChunkWork work;
+    readonly string activity;
+    readonly string[][] batches;
+    readonly AdaptiveWindow window;
+    readonly (int Concurrency, int Round)[] started;
+    readonly Action<BatchWindow> progressed;
+    int next;
+
+    public BatchWindow(
+        TaskOrchestrationContext context, ChunkWork work, IReadOnlyList<string> items, string activity, int permits, Action<BatchWindow> progressed)
     {
-        RunPlan plan = work.Plan;
-        string[][] batches = items.Chunk(Math.Max(1, plan.BatchSize)).ToArray();
-        var window = new AdaptiveWindow(ceiling, plan.Adaptive);
-        var inFlight = new Dictionary<Task<BatchReport>, (int Size, int Concurrency, int Round)>();
-        int calls = 0, next = 0, succeeded = 0, failed = 0, throttled = 0;
-        string? stoppedBecause = null;
-        bool stopSeen = false;
-
-        void ScheduleWhatFits()
-        {
-            while (stoppedBecause is null && next < batches.Length)
-            {
-                string[] batch = batches[next];
-                int concurrency = Math.Min(batch.Length, window.Current);
-                if (inFlight.Count > 0 && calls + concurrency > window.Current)
-                {
-                    return;
-                }
-
-                var input = new WorkBatch(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Parameters);
-                inFlight.Add(context.CallActivityAsync<BatchReport>(activity, input), (batch.Length, concurrency, window.Round));
-                calls += concurrency;
-                next++;
-            }
-        }
-
-        ScheduleWhatFits();
-        while (inFlight.Count > 0)
-        {
-            Task first = stopSeen ? await Task.WhenAny(inFlight.Keys) : await Task.WhenAny(inFlight.Keys.Append<Task>(stop));
-            if (first == stop)
-            {
-                stopSeen = true;
-                stoppedBecause ??= await stop;
-                continue;
-            }
-
-            var done = (Task<BatchReport>)first;
-            (int size, int doneConcurrency, int round) = inFlight[done];
-            inFlight.Remove(done);
-            calls -= doneConcurrency;
-            BatchReport report;
-            try
-            {
-                report = await done;
-            }
-            catch (TaskFailedException)
-            {
-                // Its items have no outcome in the part blobs; the results writer lists them as failed with the reason.
-                report = new BatchReport(0, size, 0);
-            }
-
-            succeeded += report.Succeeded;
-            failed += report.Failed;
-            throttled += report.Throttled;
-            window.OnReport(report, round);
-            if (failed > work.FailureBudget)
-            {
-                stoppedBecause ??= ThresholdReason;
-            }
-
-            ScheduleWhatFits();
-            completed(report, calls);
-        }
-
-        return new ChunkReport(items.Count, succeeded, failed, throttled, window.Current, stoppedBecause);
+        this.context = context;
+        this.work = work;
+        this.activity = activity;
+        this.progressed = progressed;
+        batches = items.Chunk(Math.Max(1, work.Plan.BatchSize)).ToArray();
+        started = new (int, int)[batches.Length];
+        window = new AdaptiveWindow(permits, work.Plan.Adaptive);
+        Items = items.Count;
     }
+
+    public int Items { get; }
+
+    public int Succeeded { get; private set; }
+
+    public int Failed { get; private set; }
+
+    /// <summary>Items being worked on right now: the calls the running batches may make at once.</summary>
+    public int InFlight { get; private set; }
+
+    public ChunkReport Report => new(Succeeded, Failed, StoppedBecause);
+
+    protected override bool TryStartNext(out int index, out Task<BatchReport> task)
+    {
+        (index, task) = (next, null!);
+        if (next >= batches.Length)
+        {
+            return false;
+        }
+
+        string[] batch = batches[next];
+        int concurrency = Math.Min(batch.Length, window.Current);
+        if (InFlight > 0 && InFlight + concurrency > window.Current)
+        {
+            return false;
+        }
+
+        RunPlan plan = work.Plan;
+        task = context.CallActivityAsync<BatchReport>(
+            activity, new WorkBatch(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Parameters));
+        started[next] = (concurrency, window.Round);
+        InFlight += concurrency;
+        next++;
+        return true;
+    }
+
+    // Its items have no outcome in the part blobs; the results writer lists them as failed with the reason.
+    protected override BatchReport ReportForFailed(int index) => new(0, batches[index].Length, 0);
+
+    protected override void Count(int index, BatchReport report)
+    {
+        InFlight -= started[index].Concurrency;
+        Succeeded += report.Succeeded;
+        Failed += report.Failed;
+        window.OnReport(report, started[index].Round);
+        if (Failed > work.FailureBudget)
+        {
+            Stop(ThresholdReason);
+        }
+    }
+
+    protected override void Publish() => progressed(this);
 }

@@ -18,7 +18,8 @@ public sealed record RunPlan(
     string? RedriveOf,
     string? Prefix,
     IReadOnlyDictionary<string, string> Caps,
-    IReadOnlyDictionary<string, string> Parameters)
+    IReadOnlyDictionary<string, string> Parameters,
+    TimeSpan? AskLimiterAgainAfter = null)
 {
     public int ChunkCount => (ItemCount + ChunkSize - 1) / ChunkSize;
 }
