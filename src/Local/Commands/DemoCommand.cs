@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 using Serverless.Simulator;
 
@@ -56,62 +52,62 @@ public static class DemoCommand
                 return 2;
             }
 
-            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
+            if (UserRuns.ParseRange(1, parse.GetValue(users)) is not { } userIds)
             {
                 return 2;
             }
 
             SimulatorOptions simulatorOptions = simulator.Read(parse);
-            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulatorOptions, cancellationToken);
-            string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            IConfiguration configuration = UserRuns.Configuration(settings, api, cap, overrides => ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers)));
-            if (UserRuns.ParseRange(configuration, 1, parse.GetValue(users)) is not { } userIds)
+            var options = new RunnerSessionOptions
             {
-                return 2;
-            }
-
-            // With --json stdout holds only the summaries: no started or progress lines.
-            RunnerSettings watch = settings.Json ? settings with { Quiet = true } : settings;
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            var store = engine.Services.GetRequiredService<BlobResultStore>();
-
-            RunStatus userRun = await UserRuns.RunAsync(engine, watch, userIds, RunSettings.Default, api, sim, cancellationToken);
-            SimulatorStats? apiStats = sim?.SnapshotCounters();
-            double? ideal = sim is null ? null : Math.Ceiling(userIds.Count / (double)cap) * simulatorOptions.LatencyMs / 1000.0;
-            var userSummary = new DemoRunSummary("users", userRun, await ResultsCheck.ReadAsync(store, userRun, cancellationToken), cap, sim is null ? null : simulatorOptions.LatencyMs, ideal, apiStats);
-            if (!settings.Json)
+                Simulator = simulatorOptions,
+                MaxConcurrency = cap,
+                Overrides = overrides => ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers)),
+            };
+            return await RunnerSession.RunAsync(settings, options, async session =>
             {
-                Console.WriteLine();
-            }
+                // With --json stdout holds only the summaries: no started or progress lines.
+                RunnerSettings watch = settings.Json ? settings with { Quiet = true } : settings;
+                var store = session.Get<BlobResultStore>();
+                ApiSimulator? sim = session.Simulator;
 
-            RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(engine, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
-            var articleSummary = new DemoRunSummary("articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
-
-            DemoRunSummary[] runs = [userSummary, articleSummary];
-            bool ok = runs.All(r => r.Completed && r.Check.Matches);
-            if (settings.Json)
-            {
-                foreach (DemoRunSummary run in runs)
+                RunStatus userRun = await UserRuns.RunAsync(session, watch, userIds, RunSettings.Default, cancellationToken);
+                SimulatorStats? apiStats = sim?.SnapshotCounters();
+                double? ideal = sim is null ? null : Math.Ceiling(userIds.Count / (double)cap) * simulatorOptions.LatencyMs / 1000.0;
+                var userSummary = new DemoRunSummary("users", userRun, await ResultsCheck.ReadAsync(store, userRun, cancellationToken), cap, sim is null ? null : simulatorOptions.LatencyMs, ideal, apiStats);
+                if (!settings.Json)
                 {
-                    WriteJson(run.ToJson());
+                    Console.WriteLine();
                 }
 
-                WriteJson(new
-                {
-                    @event = "demo",
-                    ok,
-                    allCompleted = runs.All(r => r.Completed),
-                    countsMatch = runs.All(r => r.Check.Matches),
-                    runs = runs.Select(r => new { r.Kind, runId = r.Status.Id, status = r.Status.Status }),
-                });
-            }
-            else
-            {
-                WriteText(runs, ok);
-            }
+                RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(session, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
+                var articleSummary = new DemoRunSummary("articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
 
-            return ok ? 0 : 1;
+                DemoRunSummary[] runs = [userSummary, articleSummary];
+                bool ok = runs.All(r => r.Completed && r.Check.Matches);
+                if (settings.Json)
+                {
+                    foreach (DemoRunSummary run in runs)
+                    {
+                        WriteJson(run.ToJson());
+                    }
+
+                    WriteJson(new
+                    {
+                        @event = "demo",
+                        ok,
+                        allCompleted = runs.All(r => r.Completed),
+                        countsMatch = runs.All(r => r.Check.Matches),
+                        runs = runs.Select(r => new { r.Kind, runId = r.Status.Id, status = r.Status.Status }),
+                    });
+                }
+                else
+                {
+                    WriteText(runs, ok);
+                }
+
+                return ok ? 0 : 1;
+            }, cancellationToken);
         });
         return command;
     }

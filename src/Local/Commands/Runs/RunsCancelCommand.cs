@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Local.Runner;
@@ -20,18 +19,20 @@ public static class RunsCancelCommand
         {
             RunnerSettings settings = common.Read(parse);
             string runId = parse.GetValue(id)!;
-            await using var session = await ClientSession.StartAsync(settings, cancellationToken);
-            RunControlResult result = await session.Services.GetRequiredService<RunControl>().CancelAsync(session.Client, runId, cancellationToken);
-            if (result.Error is { } error)
+            return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                parse.InvocationConfiguration.Error.WriteLine(error);
-                return 1;
-            }
+                RunControlResult result = await session.Get<RunControl>().CancelAsync(session.Client, runId, cancellationToken);
+                if (result.Error is { } error)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine(error);
+                    return 1;
+                }
 
-            parse.InvocationConfiguration.Output.WriteLine(settings.Json
-                ? JsonSerializer.Serialize(new { runId, status = "cancelling" }, BlobResultStore.Json)
-                : $"Run {runId} asked to cancel; in-flight work finishes first. Follow it with: runs wait {runId}");
-            return 0;
+                parse.InvocationConfiguration.Output.WriteLine(settings.Json
+                    ? JsonSerializer.Serialize(new { runId, status = "cancelling" }, BlobResultStore.Json)
+                    : $"Run {runId} asked to cancel; in-flight work finishes first. Follow it with: runs wait {runId}");
+                return 0;
+            }, cancellationToken);
         });
         return command;
     }

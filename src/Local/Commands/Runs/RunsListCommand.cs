@@ -33,56 +33,58 @@ public static class RunsListCommand
         {
             RunnerSettings settings = common.Read(parse);
             TextWriter output = parse.InvocationConfiguration.Output;
-            await using var session = await ClientSession.StartAsync(settings, cancellationToken);
-            List<OrchestrationMetadata> instances = await RunInstances.QueryAsync(session.Client, parse.GetValue(status), idPrefix: null, cancellationToken);
-            IEnumerable<RunRow> rows = instances
-                .Where(i => parse.GetValue(all) || !RunInstances.IsRunPart(i.InstanceId))
-                .Select(i => RunInstances.ToRow(i, TimeProvider.System));
-            if (parse.GetValue(top) is int n)
+            return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                rows = rows.Take(n);
-            }
-
-            List<RunRow> list = rows.ToList();
-            if (settings.Json)
-            {
-                foreach (RunRow row in list)
+                List<OrchestrationMetadata> instances = await RunInstances.QueryAsync(session.Client, parse.GetValue(status), idPrefix: null, cancellationToken);
+                IEnumerable<RunRow> rows = instances
+                    .Where(i => parse.GetValue(all) || !RunInstances.IsRunPart(i.InstanceId))
+                    .Select(i => RunInstances.ToRow(i, TimeProvider.System));
+                if (parse.GetValue(top) is int n)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(row, BlobResultStore.Json));
+                    rows = rows.Take(n);
                 }
 
+                List<RunRow> list = rows.ToList();
+                if (settings.Json)
+                {
+                    foreach (RunRow row in list)
+                    {
+                        output.WriteLine(JsonSerializer.Serialize(row, BlobResultStore.Json));
+                    }
+
+                    return 0;
+                }
+
+                if (list.Count == 0)
+                {
+                    output.WriteLine($"No instances in task hub {settings.TaskHub}.");
+                    return 0;
+                }
+
+                var table = new Table().Border(TableBorder.Simple);
+                foreach (string column in new[] { "Id", "Name", "Status", "Created (UTC)", "Last updated (UTC)", "Duration", "Done", "Failed", "In flight", "Total" })
+                {
+                    table.AddColumn(new TableColumn(column) { NoWrap = true });
+                }
+
+                foreach (RunRow row in list)
+                {
+                    table.AddRow(
+                        Markup.Escape(row.IsChunk ? $"  {row.Id} (chunk)" : row.Id),
+                        Markup.Escape(row.Name),
+                        Markup.Escape(row.Status),
+                        RunCells.Time(row.CreatedAt),
+                        RunCells.Time(row.LastUpdatedAt),
+                        RunCells.Duration(row.DurationSeconds),
+                        RunCells.Count(row.Succeeded),
+                        RunCells.Count(row.Failed),
+                        RunCells.Count(row.InFlight),
+                        RunCells.Count(row.Total));
+                }
+
+                PlainConsole.For(output).Write(table);
                 return 0;
-            }
-
-            if (list.Count == 0)
-            {
-                output.WriteLine($"No instances in task hub {settings.TaskHub}.");
-                return 0;
-            }
-
-            var table = new Table().Border(TableBorder.Simple);
-            foreach (string column in new[] { "Id", "Name", "Status", "Created (UTC)", "Last updated (UTC)", "Duration", "Done", "Failed", "In flight", "Total" })
-            {
-                table.AddColumn(new TableColumn(column) { NoWrap = true });
-            }
-
-            foreach (RunRow row in list)
-            {
-                table.AddRow(
-                    Markup.Escape(row.IsChunk ? $"  {row.Id} (chunk)" : row.Id),
-                    Markup.Escape(row.Name),
-                    Markup.Escape(row.Status),
-                    RunCells.Time(row.CreatedAt),
-                    RunCells.Time(row.LastUpdatedAt),
-                    RunCells.Duration(row.DurationSeconds),
-                    RunCells.Count(row.Succeeded),
-                    RunCells.Count(row.Failed),
-                    RunCells.Count(row.InFlight),
-                    RunCells.Count(row.Total));
-            }
-
-            PlainConsole.For(output).Write(table);
-            return 0;
+            }, cancellationToken);
         });
         return command;
     }

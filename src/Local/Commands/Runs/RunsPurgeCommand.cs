@@ -41,49 +41,51 @@ public static class RunsPurgeCommand
                 return 2;
             }
 
-            await using var session = await ClientSession.StartAsync(settings, cancellationToken);
-            int purged;
-            string what;
-            if (parse.GetValue(id) is { } runId)
+            return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
-                if (instance is null)
+                int purged;
+                string what;
+                if (parse.GetValue(id) is { } runId)
                 {
-                    error.WriteLine($"No instance {runId} in task hub {settings.TaskHub}. Nothing was purged.");
-                    return 1;
+                    OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
+                    if (instance is null)
+                    {
+                        error.WriteLine($"No instance {runId} in task hub {settings.TaskHub}. Nothing was purged.");
+                        return 1;
+                    }
+
+                    if (!RunInstances.IsFinished(instance.RuntimeStatus))
+                    {
+                        error.WriteLine($"Run {runId} is {instance.RuntimeStatus}; only finished runs are purged (purging a run in progress would corrupt it). Nothing was purged.");
+                        return 1;
+                    }
+
+                    purged = await RunInstances.PurgeRunAsync(session.Client, runId, cancellationToken);
+                    what = $"run {runId} and its chunks";
+                }
+                else if (parse.GetValue(olderThan) is { } age)
+                {
+                    DateTimeOffset cutoff = DateTimeOffset.UtcNow - RunAge.Parse(age)!.Value;
+                    purged = await RunInstances.PurgeFinishedAsync(session.Client, cutoff, cancellationToken);
+                    what = $"finished instances created before {RunCells.Time(cutoff)} UTC";
+                }
+                else
+                {
+                    purged = await RunInstances.PurgeFinishedAsync(session.Client, createdBefore: null, cancellationToken);
+                    what = "all finished instances";
                 }
 
-                if (!RunInstances.IsFinished(instance.RuntimeStatus))
+                if (settings.Json)
                 {
-                    error.WriteLine($"Run {runId} is {instance.RuntimeStatus}; only finished runs are purged (purging a run in progress would corrupt it). Nothing was purged.");
-                    return 1;
+                    output.WriteLine(JsonSerializer.Serialize(new { @event = "purged", taskHub = settings.TaskHub, purged, what }, BlobResultStore.Json));
+                }
+                else
+                {
+                    output.WriteLine($"Purged {purged} instance{(purged == 1 ? "" : "s")} ({what}) from task hub {settings.TaskHub}.");
                 }
 
-                purged = await RunInstances.PurgeRunAsync(session.Client, runId, cancellationToken);
-                what = $"run {runId} and its chunks";
-            }
-            else if (parse.GetValue(olderThan) is { } age)
-            {
-                DateTimeOffset cutoff = DateTimeOffset.UtcNow - RunAge.Parse(age)!.Value;
-                purged = await RunInstances.PurgeFinishedAsync(session.Client, cutoff, cancellationToken);
-                what = $"finished instances created before {RunCells.Time(cutoff)} UTC";
-            }
-            else
-            {
-                purged = await RunInstances.PurgeFinishedAsync(session.Client, createdBefore: null, cancellationToken);
-                what = "all finished instances";
-            }
-
-            if (settings.Json)
-            {
-                output.WriteLine(JsonSerializer.Serialize(new { @event = "purged", taskHub = settings.TaskHub, purged, what }, BlobResultStore.Json));
-            }
-            else
-            {
-                output.WriteLine($"Purged {purged} instance{(purged == 1 ? "" : "s")} ({what}) from task hub {settings.TaskHub}.");
-            }
-
-            return 0;
+                return 0;
+            }, cancellationToken);
         });
         return command;
     }

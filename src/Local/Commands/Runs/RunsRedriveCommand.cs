@@ -1,11 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Serverless.Core.Runs;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
-using Serverless.Simulator;
 
 namespace Serverless.Local.Commands.Runs;
 
@@ -23,28 +18,21 @@ public static class RunsRedriveCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
+            return await RunnerSession.RunAsync(settings, new RunnerSessionOptions { Simulator = simulator.Read(parse) }, async session =>
             {
-                return 2;
-            }
+                string oldRunId = parse.GetValue(id)!;
+                RunControlResult result = await session.Get<RunControl>().RedriveAsync(session.Client, oldRunId, cancellationToken);
+                if (result.Error is { } error)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine(error);
+                    return 1;
+                }
 
-            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulator.Read(parse), cancellationToken);
-            string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            IConfiguration configuration = UserRuns.Configuration(settings, api, maxConcurrency: null);
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            string oldRunId = parse.GetValue(id)!;
-            RunControlResult result = await engine.Services.GetRequiredService<RunControl>().RedriveAsync(engine.Client, oldRunId, cancellationToken);
-            if (result.Error is { } error)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(error);
-                return 1;
-            }
-
-            RunOutput.Started(settings, result.RunId!, result.Count, $"redrive of {oldRunId}: {result.Count} failed item(s)");
-            RunStatus status = await RunWatcher.WaitAsync(engine.Client, result.RunId!, settings, cancellationToken);
-            RunOutput.Finished(settings, status, sim?.Snapshot());
-            return status.Status == "Completed" ? 0 : 1;
+                RunOutput.Started(settings, result.RunId!, result.Count, $"redrive of {oldRunId}: {result.Count} failed item(s)");
+                RunStatus status = await RunWatcher.WaitAsync(session.Client, result.RunId!, settings, cancellationToken);
+                RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
+                return status.Status == "Completed" ? 0 : 1;
+            }, cancellationToken);
         });
         return command;
     }

@@ -22,85 +22,87 @@ public static class RunsShowCommand
             RunnerSettings settings = common.Read(parse);
             TextWriter output = parse.InvocationConfiguration.Output;
             string runId = parse.GetValue(id)!;
-            await using var session = await ClientSession.StartAsync(settings, cancellationToken);
-            OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-            if (instance is null)
+            return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                parse.InvocationConfiguration.Error.WriteLine($"No instance {runId} in task hub {settings.TaskHub}.");
-                return 1;
-            }
-
-            RunRow row = RunInstances.ToRow(instance, TimeProvider.System);
-            RunStatus? status = row.IsChunk ? null : RunInstances.TryReadStatus(instance, TimeProvider.System);
-            List<OrchestrationMetadata> chunks = row.IsChunk
-                ? []
-                : await RunInstances.QueryAsync(session.Client, statuses: null, runId + RunInstances.ChunkMarker, cancellationToken);
-            (int? historyEvents, string? historyUnavailable) = await RunInstances.HistorySizeAsync(session.Client, runId, cancellationToken);
-            var details = new
-            {
-                row.Id,
-                row.Name,
-                row.Status,
-                row.IsChunk,
-                row.Kind,
-                row.CreatedAt,
-                row.LastUpdatedAt,
-                row.DurationSeconds,
-                row.Total,
-                row.Succeeded,
-                row.Failed,
-                row.InFlight,
-                Results = status?.Results,
-                Failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage, f.StackTrace } : null,
-                InputBytes = instance.SerializedInput?.Length,
-                OutputBytes = instance.SerializedOutput?.Length,
-                HistoryEvents = historyEvents,
-                HistoryUnavailable = historyUnavailable,
-                CustomStatus = instance.SerializedCustomStatus,
-                Chunks = chunks.GroupBy(c => c.RuntimeStatus.ToString()).ToDictionary(g => g.Key, g => g.Count()),
-            };
-            if (settings.Json)
-            {
-                output.WriteLine(JsonSerializer.Serialize(details, BlobResultStore.Json));
-                return 0;
-            }
-
-            var grid = new Grid().AddColumn(new GridColumn { NoWrap = true }).AddColumn();
-            void Add(string name, string? value) => grid.AddRow(Markup.Escape(name), Markup.Escape(value ?? "-"));
-            Add("Id", row.Id);
-            Add("Name", row.Name + (row.IsChunk ? " (chunk sub-orchestration)" : ""));
-            Add("Kind", row.Kind);
-            Add("Status", row.Status);
-            Add("Created (UTC)", RunCells.Time(row.CreatedAt));
-            Add("Last updated (UTC)", RunCells.Time(row.LastUpdatedAt));
-            Add("Duration", RunCells.Duration(row.DurationSeconds));
-            Add("Progress", row.Total is null ? null : $"{row.Succeeded} done, {row.Failed} failed, {row.InFlight} in flight of {row.Total}");
-            Add("Chunks", row.IsChunk ? null : chunks.Count == 0 ? "none" : string.Join(", ", details.Chunks.Select(c => $"{c.Value} {c.Key}")));
-            Add("Input size", details.InputBytes is int input ? $"{input} characters of JSON" : null);
-            Add("History size", historyEvents is int events ? $"{events} events" : $"unknown: {historyUnavailable}");
-            if (status?.Results is { } files)
-            {
-                Add("Results", $"container '{files.Container}'");
-                foreach (string? file in new[] { files.Manifest, files.Succeeded, files.Failed, files.Terms })
+                OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+                if (instance is null)
                 {
-                    if (file is not null)
+                    parse.InvocationConfiguration.Error.WriteLine($"No instance {runId} in task hub {settings.TaskHub}.");
+                    return 1;
+                }
+
+                RunRow row = RunInstances.ToRow(instance, TimeProvider.System);
+                RunStatus? status = row.IsChunk ? null : RunInstances.TryReadStatus(instance, TimeProvider.System);
+                List<OrchestrationMetadata> chunks = row.IsChunk
+                    ? []
+                    : await RunInstances.QueryAsync(session.Client, statuses: null, runId + RunInstances.ChunkMarker, cancellationToken);
+                (int? historyEvents, string? historyUnavailable) = await RunInstances.HistorySizeAsync(session.Client, runId, cancellationToken);
+                var details = new
+                {
+                    row.Id,
+                    row.Name,
+                    row.Status,
+                    row.IsChunk,
+                    row.Kind,
+                    row.CreatedAt,
+                    row.LastUpdatedAt,
+                    row.DurationSeconds,
+                    row.Total,
+                    row.Succeeded,
+                    row.Failed,
+                    row.InFlight,
+                    Results = status?.Results,
+                    Failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage, f.StackTrace } : null,
+                    InputBytes = instance.SerializedInput?.Length,
+                    OutputBytes = instance.SerializedOutput?.Length,
+                    HistoryEvents = historyEvents,
+                    HistoryUnavailable = historyUnavailable,
+                    CustomStatus = instance.SerializedCustomStatus,
+                    Chunks = chunks.GroupBy(c => c.RuntimeStatus.ToString()).ToDictionary(g => g.Key, g => g.Count()),
+                };
+                if (settings.Json)
+                {
+                    output.WriteLine(JsonSerializer.Serialize(details, BlobResultStore.Json));
+                    return 0;
+                }
+
+                var grid = new Grid().AddColumn(new GridColumn { NoWrap = true }).AddColumn();
+                void Add(string name, string? value) => grid.AddRow(Markup.Escape(name), Markup.Escape(value ?? "-"));
+                Add("Id", row.Id);
+                Add("Name", row.Name + (row.IsChunk ? " (chunk sub-orchestration)" : ""));
+                Add("Kind", row.Kind);
+                Add("Status", row.Status);
+                Add("Created (UTC)", RunCells.Time(row.CreatedAt));
+                Add("Last updated (UTC)", RunCells.Time(row.LastUpdatedAt));
+                Add("Duration", RunCells.Duration(row.DurationSeconds));
+                Add("Progress", row.Total is null ? null : $"{row.Succeeded} done, {row.Failed} failed, {row.InFlight} in flight of {row.Total}");
+                Add("Chunks", row.IsChunk ? null : chunks.Count == 0 ? "none" : string.Join(", ", details.Chunks.Select(c => $"{c.Value} {c.Key}")));
+                Add("Input size", details.InputBytes is int input ? $"{input} characters of JSON" : null);
+                Add("History size", historyEvents is int events ? $"{events} events" : $"unknown: {historyUnavailable}");
+                if (status?.Results is { } files)
+                {
+                    Add("Results", $"container '{files.Container}'");
+                    foreach (string? file in new[] { files.Manifest, files.Succeeded, files.Failed, files.Terms })
                     {
-                        Add("", file);
+                        if (file is not null)
+                        {
+                            Add("", file);
+                        }
                     }
                 }
-            }
 
-            if (instance.FailureDetails is { } failure)
-            {
-                Add("Failure", $"{failure.ErrorType}: {failure.ErrorMessage}");
-                if (failure.StackTrace is { Length: > 0 } stack)
+                if (instance.FailureDetails is { } failure)
                 {
-                    Add("", stack);
+                    Add("Failure", $"{failure.ErrorType}: {failure.ErrorMessage}");
+                    if (failure.StackTrace is { Length: > 0 } stack)
+                    {
+                        Add("", stack);
+                    }
                 }
-            }
 
-            PlainConsole.For(output).Write(grid);
-            return 0;
+                PlainConsole.For(output).Write(grid);
+                return 0;
+            }, cancellationToken);
         });
         return command;
     }

@@ -1,9 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Serverless.Core.Options;
 using Serverless.Core.Runs;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 
 namespace Serverless.Local.Commands.Runs;
@@ -20,19 +16,13 @@ public static class RunsWaitCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
-            if (settings.ApiBaseUrl is not null)
+            // No simulator: a user-fetch run's remaining activities need the API it was started against (--api).
+            return await RunnerSession.RunAsync(settings, new RunnerSessionOptions(), async session =>
             {
-                // A user-fetch run's remaining activities need the API it was started against.
-                overrides[$"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}"] = settings.ApiBaseUrl;
-            }
-
-            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            RunStatus status = await RunWatcher.WaitAsync(engine.Client, parse.GetValue(id)!, settings, cancellationToken);
-            RunOutput.Finished(settings, status, api: null);
-            return status.Status == "Completed" ? 0 : 1;
+                RunStatus status = await RunWatcher.WaitAsync(session.Client, parse.GetValue(id)!, settings, cancellationToken);
+                RunOutput.Finished(settings, status, api: null);
+                return status.Status == "Completed" ? 0 : 1;
+            }, cancellationToken);
         });
         return command;
     }
