@@ -23,9 +23,10 @@ public static class DemoCommand
         var maxConcurrency = new Option<int>("--max-concurrency") { Description = "Fetches in flight at the API (UserApi:MaxConcurrency).", DefaultValueFactory = _ => 20 };
         var articles = new Option<DirectoryInfo?>("--articles") { Description = "Folder of .txt / .abstr articles (default: the repository's samples/articles)." };
         var maxWorkers = new Option<int?>("--max-workers") { Description = "Overrides Articles:MaxWorkers (analyses at once in this process; default: processor count)." };
+        var noWarmUp = new Option<bool>("--no-warm-up") { Description = "Skip the untimed warm-up run (one wave of users) before the timed user run: shows a fresh process's first-run cost." };
         var command = new Command("demo", "The main job: fetch users from the bundled simulator and analyse the sample articles in one process, then check the results against the blobs.")
         {
-            users, maxConcurrency, articles, maxWorkers,
+            users, maxConcurrency, articles, maxWorkers, noWarmUp,
         };
         common.AddTo(command);
         simulator.AddTo(command);
@@ -70,6 +71,15 @@ public static class DemoCommand
                 RunnerSettings watch = settings.Json ? settings with { Quiet = true } : settings;
                 var store = session.Get<BlobResultStore>();
                 ApiSimulator? sim = session.Simulator;
+                if (!parse.GetValue(noWarmUp))
+                {
+                    int warmUsers = Math.Min(cap, userIds.Count);
+                    TimeSpan warm = await EngineWarmUp.RunUsersAsync(session, warmUsers, cancellationToken);
+                    if (!watch.Quiet)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmUsers} users in {warm.TotalSeconds:F2} s (not timed; JIT, connections, queue pollers)."));
+                    }
+                }
 
                 RunStatus userRun = await UserRuns.RunAsync(session, watch, userIds, RunSettings.Default, cancellationToken);
                 SimulatorStats? apiStats = sim?.SnapshotCounters();
