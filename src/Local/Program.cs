@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Serverless.Local.Commands;
+using Serverless.Local.Commands.Runs;
 
 var root = new RootCommand("Serverless local runner: the same Core orchestrations on the Durable Task engine, without Functions Core Tools.");
 root.Subcommands.Add(UsersCommand.Create());

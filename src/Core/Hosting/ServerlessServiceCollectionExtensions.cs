@@ -53,6 +53,8 @@ public static class ServerlessServiceCollectionExtensions
         services.AddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
         services.AddSingleton<BlobResultStore>();
         services.AddSingleton<RunItemStore>();
+        services.AddSingleton<IRunResultLines, UserResultLines>();
+        services.AddSingleton<IRunResultLines, ArticleResultLines>();
         services.AddSingleton<RunResultsWriter>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunControl>();

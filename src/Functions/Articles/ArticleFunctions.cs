@@ -20,7 +20,7 @@ public sealed class ArticleFunctions(
 {
     [Function("StartArticleAnalysis")]
     public Task<IActionResult> Start(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "articles/analyze")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Post, Route = RunRoutes.StartArticleAnalysis)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         api.StartArticleAnalysisAsync(request, client, cancellationToken);

@@ -15,7 +15,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
 {
     [Function("CancelRun")]
     public Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{id}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Post, Route = RunRoutes.CancelRun)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -23,7 +23,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
 
     [Function("RedriveRun")]
     public Task<IActionResult> Redrive(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{id}/redrive")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Post, Route = RunRoutes.RedriveRun)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -43,7 +43,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
 
     [Function("GetRun")]
     public Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Get, Route = RunRoutes.Run)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -51,7 +51,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
 
     [Function("GetRunView")]
     public Task<IActionResult> View(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}/view")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Get, Route = RunRoutes.RunView)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
 
     [Function("GetRunFailures")]
     public Task<IActionResult> Failures(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}/failures")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Get, Route = RunRoutes.RunFailures)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -67,7 +67,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
 
     [Function("GetRunFile")]
     public Task<IActionResult> File(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{id}/files/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Get, Route = RunRoutes.RunFile)] HttpRequest request,
         string id,
         string file,
         [DurableClient] DurableTaskClient client,

@@ -15,7 +15,7 @@ public sealed class UserFetchFunctions(RunsHttpApi api, FetchUserBatchActivity f
 {
     [Function("StartUserFetch")]
     public Task<IActionResult> Start(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "users/fetch")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, RunRoutes.Post, Route = RunRoutes.StartUserFetch)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         api.StartUserFetchAsync(request, client, cancellationToken);

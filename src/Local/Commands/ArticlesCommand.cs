@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Serverless.Core.Runs;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 
 namespace Serverless.Local.Commands;
@@ -31,20 +28,14 @@ public static class ArticlesCommand
                 return 2;
             }
 
-            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
+            var options = new RunnerSessionOptions { Overrides = overrides => ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers)) };
+            return await RunnerSession.RunAsync(settings, options, async session =>
             {
-                return 2;
-            }
-
-            var overrides = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = settings.Storage };
-            ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers));
-            IConfiguration configuration = LocalHost.BuildConfiguration(overrides);
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            string blobPrefix = parse.GetValue(prefix) ?? ArticleRuns.DefaultPrefix();
-            RunStatus status = await ArticleRuns.UploadAndRunAsync(engine, settings, files, blobPrefix, runSettings.Read(parse), cancellationToken);
-            RunOutput.Finished(settings, status, api: null);
-            return status.Status == "Completed" ? 0 : 1;
+                string blobPrefix = parse.GetValue(prefix) ?? ArticleRuns.DefaultPrefix();
+                RunStatus status = await ArticleRuns.UploadAndRunAsync(session, settings, files, blobPrefix, runSettings.Read(parse), cancellationToken);
+                RunOutput.Finished(settings, status, api: null);
+                return status.Status == "Completed" ? 0 : 1;
+            }, cancellationToken);
         });
         return command;
     }

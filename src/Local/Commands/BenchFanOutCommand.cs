@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.DurableTask.Client;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Core.Users;
@@ -41,107 +39,109 @@ public static class BenchFanOutCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
-            {
-                return 2;
-            }
-
             int count = parse.GetValue(users), limit = parse.GetValue(cap), batch = parse.GetValue(batchSize), latencyMs = parse.GetValue(latency);
-            await using ApiSimulator sim = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = latencyMs, ConcurrencyLimit = limit }, 0, cancellationToken);
-            IConfiguration configuration = UserRuns.Configuration(settings, sim.BaseUrl.ToString(), limit, overrides =>
+            // Always the bundled simulator: the ideal is computed from its latency.
+            var options = new RunnerSessionOptions
             {
-                overrides["UserFetch:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture);
-                overrides["UserFetch:MaxUsersPerRun"] = Math.Max(count, 100_000).ToString(CultureInfo.InvariantCulture);
-                if (parse.GetValue(chunkSize) is { } chunk)
+                Simulator = new SimulatorOptions { LatencyMs = latencyMs, ConcurrencyLimit = limit },
+                MaxConcurrency = limit,
+                Overrides = overrides =>
                 {
-                    overrides["UserFetch:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture);
-                }
-            });
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            var starter = engine.Services.GetRequiredService<UserFetchStarter>();
-            int[] ids = Enumerable.Range(1, count).ToArray();
-            var seconds = new List<double>();
-            var engineSeconds = new List<double>();
-            int largestHistory = 0;
-            string? largestHistoryInstance = null;
-            for (int run = 0; run < Math.Max(1, parse.GetValue(repeat)); run++)
-            {
-                sim.ResetStats();
-                var clock = Stopwatch.StartNew();
-                string runId = await starter.StartAsync(engine.Client, ids, cancellationToken: cancellationToken);
-                RunStatus status = await PollAsync(engine, runId, cancellationToken);
-                clock.Stop();
-                if (status.Succeeded != count)
-                {
-                    Console.Error.WriteLine($"run {runId} ended {status.Status} with {status.Succeeded} of {count} users fetched");
-                    return 1;
-                }
-
-                seconds.Add(clock.Elapsed.TotalSeconds);
-                engineSeconds.Add((status.LastUpdatedAt - status.CreatedAt).TotalSeconds);
-                if (settings.Engine == EngineKind.AzureStorage)
-                {
-                    Dictionary<string, int> history = await TaskHubHistory.CountEventsAsync(settings.Storage, settings.TaskHub, runId, cancellationToken);
-                    (string id, int events) = history.MaxBy(h => h.Value);
-                    if (events > largestHistory)
+                    overrides["UserFetch:BatchSize"] = batch.ToString(CultureInfo.InvariantCulture);
+                    overrides["UserFetch:MaxUsersPerRun"] = Math.Max(count, 100_000).ToString(CultureInfo.InvariantCulture);
+                    if (parse.GetValue(chunkSize) is { } chunk)
                     {
-                        (largestHistory, largestHistoryInstance) = (events, id);
+                        overrides["UserFetch:ChunkSize"] = chunk.ToString(CultureInfo.InvariantCulture);
+                    }
+                },
+            };
+            return await RunnerSession.RunAsync(settings with { ApiBaseUrl = null }, options, async session =>
+            {
+                ApiSimulator sim = session.Simulator!;
+                var starter = session.Get<UserFetchStarter>();
+                int[] ids = Enumerable.Range(1, count).ToArray();
+                var seconds = new List<double>();
+                var engineSeconds = new List<double>();
+                int largestHistory = 0;
+                string? largestHistoryInstance = null;
+                for (int run = 0; run < Math.Max(1, parse.GetValue(repeat)); run++)
+                {
+                    sim.ResetStats();
+                    var clock = Stopwatch.StartNew();
+                    string runId = await starter.StartAsync(session.Client, ids, cancellationToken: cancellationToken);
+                    RunStatus status = await PollAsync(session.Client, runId, cancellationToken);
+                    clock.Stop();
+                    if (status.Succeeded != count)
+                    {
+                        Console.Error.WriteLine($"run {runId} ended {status.Status} with {status.Succeeded} of {count} users fetched");
+                        return 1;
+                    }
+
+                    seconds.Add(clock.Elapsed.TotalSeconds);
+                    engineSeconds.Add((status.LastUpdatedAt - status.CreatedAt).TotalSeconds);
+                    if (settings.Engine == EngineKind.AzureStorage)
+                    {
+                        Dictionary<string, int> history = await TaskHubHistory.CountEventsAsync(settings.Storage, settings.TaskHub, runId, cancellationToken);
+                        (string id, int events) = history.MaxBy(h => h.Value);
+                        if (events > largestHistory)
+                        {
+                            (largestHistory, largestHistoryInstance) = (events, id);
+                        }
                     }
                 }
-            }
 
-            SimulatorStats api = sim.SnapshotCounters();
-            double median = EngineTimer.Median(seconds);
-            double ideal = Math.Ceiling(count / (double)limit) * latencyMs / 1000.0;
-            int activities = (count + batch - 1) / batch;
-            var figures = new
-            {
-                Engine = settings.Engine.ToString(),
-                Users = count,
-                LatencyMs = latencyMs,
-                Cap = limit,
-                BatchSize = batch,
-                Runs = seconds,
-                MedianSeconds = Math.Round(median, 3),
-                // Created → last updated in the engine: the wall time without the client's start (input blobs) and polling.
-                EngineMedianSeconds = Math.Round(EngineTimer.Median(engineSeconds), 3),
-                IdealSeconds = ideal,
-                // With --latency-ms 0 (a pure engine-throughput run) the ideal is 0 and the ratio has no meaning; JSON cannot hold Infinity.
-                RatioToIdeal = ideal > 0 ? Math.Round(median / ideal, 3) : (double?)null,
-                Activities = activities,
-                ActivitiesPerSecond = Math.Round(activities / median, 1),
-                UsersPerSecond = Math.Round(count / median, 1),
-                PeakWorkingSetMiB = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
-                LargestHistoryEvents = largestHistoryInstance is null ? (int?)null : largestHistory,
-                LargestHistoryInstance = largestHistoryInstance,
-                Api429 = api.TooManyRequests,
-                ApiBans = api.BanCount,
-                ApiMaxInFlight = api.MaxInFlight,
-                Cores = Environment.ProcessorCount,
-            };
-            string json = JsonSerializer.Serialize(figures, BlobResultStore.Json);
-            if (parse.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file.FullName, json + "\n", cancellationToken);
-            }
+                SimulatorStats api = sim.SnapshotCounters();
+                double median = EngineTimer.Median(seconds);
+                double ideal = Math.Ceiling(count / (double)limit) * latencyMs / 1000.0;
+                int activities = (count + batch - 1) / batch;
+                var figures = new
+                {
+                    Engine = settings.Engine.ToString(),
+                    Users = count,
+                    LatencyMs = latencyMs,
+                    Cap = limit,
+                    BatchSize = batch,
+                    Runs = seconds,
+                    MedianSeconds = Math.Round(median, 3),
+                    // Created → last updated in the engine: the wall time without the client's start (input blobs) and polling.
+                    EngineMedianSeconds = Math.Round(EngineTimer.Median(engineSeconds), 3),
+                    IdealSeconds = ideal,
+                    // With --latency-ms 0 (a pure engine-throughput run) the ideal is 0 and the ratio has no meaning; JSON cannot hold Infinity.
+                    RatioToIdeal = ideal > 0 ? Math.Round(median / ideal, 3) : (double?)null,
+                    Activities = activities,
+                    ActivitiesPerSecond = Math.Round(activities / median, 1),
+                    UsersPerSecond = Math.Round(count / median, 1),
+                    PeakWorkingSetMiB = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
+                    LargestHistoryEvents = largestHistoryInstance is null ? (int?)null : largestHistory,
+                    LargestHistoryInstance = largestHistoryInstance,
+                    Api429 = api.TooManyRequests,
+                    ApiBans = api.BanCount,
+                    ApiMaxInFlight = api.MaxInFlight,
+                    Cores = Environment.ProcessorCount,
+                };
+                string json = JsonSerializer.Serialize(figures, BlobResultStore.Json);
+                if (parse.GetValue(output) is { } file)
+                {
+                    await File.WriteAllTextAsync(file.FullName, json + "\n", cancellationToken);
+                }
 
-            Console.WriteLine(settings.Json
-                ? json
-                : $"{count} users, {latencyMs} ms, cap {limit}, batch {batch} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
-                  $"{figures.ActivitiesPerSecond} activities/s, {figures.UsersPerSecond} users/s; peak memory {figures.PeakWorkingSetMiB} MiB; " +
-                  $"largest history {figures.LargestHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} events; API: {api.TooManyRequests} 429, {api.BanCount} bans, max in flight {api.MaxInFlight}");
-            return 0;
+                Console.WriteLine(settings.Json
+                    ? json
+                    : $"{count} users, {latencyMs} ms, cap {limit}, batch {batch} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
+                      $"{figures.ActivitiesPerSecond} activities/s, {figures.UsersPerSecond} users/s; peak memory {figures.PeakWorkingSetMiB} MiB; " +
+                      $"largest history {figures.LargestHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} events; API: {api.TooManyRequests} 429, {api.BanCount} bans, max in flight {api.MaxInFlight}");
+                return 0;
+            }, cancellationToken);
         });
         return command;
     }
 
     /// <summary>Polls every 25 ms: the engine's own wait polls every 2 s, which would swamp a 2-second run.</summary>
-    static async Task<RunStatus> PollAsync(DurableEngine engine, string runId, CancellationToken cancellationToken)
+    static async Task<RunStatus> PollAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            if (await RunStatusReader.ReadAsync(engine.Client, runId, TimeProvider.System, cancellationToken) is { IsFinished: true } status)
+            if (await RunStatusReader.ReadAsync(client, runId, TimeProvider.System, cancellationToken) is { IsFinished: true } status)
             {
                 return status;
             }

@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Articles;
@@ -12,7 +9,6 @@ using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Core.Terminology;
 using Serverless.Core.Terminology.Evaluation;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 using Serverless.Local.Tuning;
 
@@ -119,20 +115,22 @@ public static class BenchNlpCommand
     /// <summary>The texts as an article run on the engine in this process; seconds from the run's creation to its results written.</summary>
     static async Task<double> OrchestratedAsync(RunnerSettings settings, IReadOnlyList<string> names, string prefix, int runs, int batchSize, CancellationToken cancellationToken)
     {
-        IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
+        var options = new RunnerSessionOptions
         {
-            ["AzureWebJobsStorage"] = settings.Storage,
-            ["Articles:MaxWorkers"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-            ["Articles:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
-        });
-        using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-        await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-        var starter = engine.Services.GetRequiredService<ArticleRunStarter>();
+            Overrides = overrides =>
+            {
+                overrides["Articles:MaxWorkers"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+                overrides["Articles:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
+            },
+        };
+        await using RunnerSession session = await RunnerSession.StartAsync(settings, options, cancellationToken)
+            ?? throw new InvalidOperationException("Azurite is not running (see above).");
+        var starter = session.Get<ArticleRunStarter>();
         var seconds = new List<double>();
         for (int run = 0; run < runs; run++)
         {
-            string runId = await starter.StartBatchAsync(engine.Client, names, prefix, cancellationToken: cancellationToken);
-            RunStatus status = await RunWatcher.WaitAsync(engine.Client, runId, ProgressMode.Text, cancellationToken);
+            string runId = await starter.StartBatchAsync(session.Client, names, prefix, cancellationToken: cancellationToken);
+            RunStatus status = await RunWatcher.WaitAsync(session.Client, runId, ProgressMode.Text, cancellationToken);
             if (status.Succeeded != names.Count)
             {
                 throw new InvalidOperationException($"orchestrated run {runId} analysed {status.Succeeded} of {names.Count}");

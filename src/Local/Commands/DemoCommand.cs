@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 using Serverless.Simulator;
 
@@ -27,9 +23,10 @@ public static class DemoCommand
         var maxConcurrency = new Option<int>("--max-concurrency") { Description = "Fetches in flight at the API (UserApi:MaxConcurrency).", DefaultValueFactory = _ => 20 };
         var articles = new Option<DirectoryInfo?>("--articles") { Description = "Folder of .txt / .abstr articles (default: the repository's samples/articles)." };
         var maxWorkers = new Option<int?>("--max-workers") { Description = "Overrides Articles:MaxWorkers (analyses at once in this process; default: processor count)." };
+        var noWarmUp = new Option<bool>("--no-warm-up") { Description = "Skip the untimed warm-up run (one wave of users) before the timed user run: shows a fresh process's first-run cost." };
         var command = new Command("demo", "The main job: fetch users from the bundled simulator and analyse the sample articles in one process, then check the results against the blobs.")
         {
-            users, maxConcurrency, articles, maxWorkers,
+            users, maxConcurrency, articles, maxWorkers, noWarmUp,
         };
         common.AddTo(command);
         simulator.AddTo(command);
@@ -56,62 +53,71 @@ public static class DemoCommand
                 return 2;
             }
 
-            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
+            if (UserRuns.ParseRange(1, parse.GetValue(users)) is not { } userIds)
             {
                 return 2;
             }
 
             SimulatorOptions simulatorOptions = simulator.Read(parse);
-            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulatorOptions, cancellationToken);
-            string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            IConfiguration configuration = UserRuns.Configuration(settings, api, cap, overrides => ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers)));
-            if (UserRuns.ParseRange(configuration, 1, parse.GetValue(users)) is not { } userIds)
+            var options = new RunnerSessionOptions
             {
-                return 2;
-            }
-
-            // With --json stdout holds only the summaries: no started or progress lines.
-            RunnerSettings watch = settings.Json ? settings with { Quiet = true } : settings;
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            var store = engine.Services.GetRequiredService<BlobResultStore>();
-
-            RunStatus userRun = await UserRuns.RunAsync(engine, watch, userIds, RunSettings.Default, api, sim, cancellationToken);
-            SimulatorStats? apiStats = sim?.SnapshotCounters();
-            double? ideal = sim is null ? null : Math.Ceiling(userIds.Count / (double)cap) * simulatorOptions.LatencyMs / 1000.0;
-            var userSummary = new DemoRunSummary("users", userRun, await ResultsCheck.ReadAsync(store, userRun, cancellationToken), cap, sim is null ? null : simulatorOptions.LatencyMs, ideal, apiStats);
-            if (!settings.Json)
+                Simulator = simulatorOptions,
+                MaxConcurrency = cap,
+                Overrides = overrides => ArticleRuns.AddOverrides(overrides, parse.GetValue(maxWorkers)),
+            };
+            return await RunnerSession.RunAsync(settings, options, async session =>
             {
-                Console.WriteLine();
-            }
-
-            RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(engine, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
-            var articleSummary = new DemoRunSummary("articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
-
-            DemoRunSummary[] runs = [userSummary, articleSummary];
-            bool ok = runs.All(r => r.Completed && r.Check.Matches);
-            if (settings.Json)
-            {
-                foreach (DemoRunSummary run in runs)
+                // With --json stdout holds only the summaries: no started or progress lines.
+                RunnerSettings watch = settings.Json ? settings with { Quiet = true } : settings;
+                var store = session.Get<BlobResultStore>();
+                ApiSimulator? sim = session.Simulator;
+                if (!parse.GetValue(noWarmUp))
                 {
-                    WriteJson(run.ToJson());
+                    int warmUsers = Math.Min(cap, userIds.Count);
+                    TimeSpan warm = await EngineWarmUp.RunUsersAsync(session, warmUsers, cancellationToken);
+                    if (!watch.Quiet)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmUsers} users in {warm.TotalSeconds:F2} s (not timed; JIT, connections, queue pollers)."));
+                    }
                 }
 
-                WriteJson(new
+                RunStatus userRun = await UserRuns.RunAsync(session, watch, userIds, RunSettings.Default, cancellationToken);
+                SimulatorStats? apiStats = sim?.SnapshotCounters();
+                double? ideal = sim is null ? null : Math.Ceiling(userIds.Count / (double)cap) * simulatorOptions.LatencyMs / 1000.0;
+                var userSummary = new DemoRunSummary("users", userRun, await ResultsCheck.ReadAsync(store, userRun, cancellationToken), cap, sim is null ? null : simulatorOptions.LatencyMs, ideal, apiStats);
+                if (!settings.Json)
                 {
-                    @event = "demo",
-                    ok,
-                    allCompleted = runs.All(r => r.Completed),
-                    countsMatch = runs.All(r => r.Check.Matches),
-                    runs = runs.Select(r => new { r.Kind, runId = r.Status.Id, status = r.Status.Status }),
-                });
-            }
-            else
-            {
-                WriteText(runs, ok);
-            }
+                    Console.WriteLine();
+                }
 
-            return ok ? 0 : 1;
+                RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(session, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
+                var articleSummary = new DemoRunSummary("articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
+
+                DemoRunSummary[] runs = [userSummary, articleSummary];
+                bool ok = runs.All(r => r.Completed && r.Check.Matches);
+                if (settings.Json)
+                {
+                    foreach (DemoRunSummary run in runs)
+                    {
+                        WriteJson(run.ToJson());
+                    }
+
+                    WriteJson(new
+                    {
+                        @event = "demo",
+                        ok,
+                        allCompleted = runs.All(r => r.Completed),
+                        countsMatch = runs.All(r => r.Check.Matches),
+                        runs = runs.Select(r => new { r.Kind, runId = r.Status.Id, status = r.Status.Status }),
+                    });
+                }
+                else
+                {
+                    WriteText(runs, ok);
+                }
+
+                return ok ? 0 : 1;
+            }, cancellationToken);
         });
         return command;
     }

@@ -1,13 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Serverless.Core.Http;
-using Serverless.Core.Options;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
-using Serverless.Simulator;
 
 namespace Serverless.Local.Commands;
 
@@ -19,7 +13,7 @@ public static class ServeCommand
         var common = new CommonOptions();
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: a free port).", DefaultValueFactory = _ => 0 };
         var simulator = new SimulatorCliOptions();
-        var command = new Command("serve", "Host the HTTP API (POST /api/users/fetch, POST /api/articles/analyze, GET /api/runs/{id}[/view|/failures|/files/{file}]) on 127.0.0.1 with the local engine; Ctrl+C stops.")
+        var command = new Command("serve", "Host the HTTP API (POST /api/users/fetch, POST /api/articles/analyze, GET /api/runs/{id}[/view|/failures|/files/{file}], POST /api/runs/{id}/cancel|redrive) on 127.0.0.1 with the local engine; Ctrl+C stops.")
         {
             port,
         };
@@ -28,42 +22,36 @@ public static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            await using ApiSimulator? sim = settings.ApiBaseUrl is null ? await ApiSimulator.StartAsync(simulator.Read(parse), 0, cancellationToken) : null;
-            string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>
+            return await RunnerSession.RunAsync(settings, new RunnerSessionOptions { Simulator = simulator.Read(parse) }, async session =>
             {
-                [$"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}"] = api,
-                ["AzureWebJobsStorage"] = settings.Storage,
-            });
+                string api = session.Api!;
+                await using RunsApiServer.Started server = await RunsApiServer.StartAsync(
+                    session.Get<RunsHttpApi>(), session.Client, parse.GetValue(port), session.Loggers, cancellationToken);
+                Console.WriteLine($"Serving the HTTP API at {server.BaseUrl}api (user API: {api}); Ctrl+C stops.");
+                Console.WriteLine($"  start:  curl -X POST {server.BaseUrl}api/users/fetch -d '{{\"from\":1,\"count\":50}}'");
+                Console.WriteLine($"  view:   {server.BaseUrl}api/runs/<runId>/view");
+                // The engine's and simulator's hosts each take SIGINT/SIGTERM for themselves (and cancel the default exit),
+                // so the command listens for them too rather than rely on the parser's token alone.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                void Stop(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    stop.Cancel();
+                }
 
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            await using RunsApiServer.Started server = await RunsApiServer.StartAsync(
-                engine.Services.GetRequiredService<RunsHttpApi>(), engine.Client, parse.GetValue(port), loggers, cancellationToken);
-            Console.WriteLine($"Serving the HTTP API at {server.BaseUrl}api (user API: {api}); Ctrl+C stops.");
-            Console.WriteLine($"  start:  curl -X POST {server.BaseUrl}api/users/fetch -d '{{\"from\":1,\"count\":50}}'");
-            Console.WriteLine($"  view:   {server.BaseUrl}api/runs/<runId>/view");
-            // The engine's and simulator's hosts each take SIGINT/SIGTERM for themselves (and cancel the default exit),
-            // so the command listens for them too rather than rely on the parser's token alone.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
+                using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
 
-            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            Console.WriteLine("Stopping.");
-            return 0;
+                Console.WriteLine("Stopping.");
+                return 0;
+            }, cancellationToken);
         });
         return command;
     }

@@ -1,10 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Serverless.Core.Runs;
-using Serverless.Local.Engine;
 using Serverless.Local.Runner;
-using Serverless.Simulator;
 
 namespace Serverless.Local.Commands;
 
@@ -30,30 +26,24 @@ public static class UsersCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            if (!await StorageCheck.EnsureAzuriteAsync(settings.Storage, cancellationToken))
+            if (UserRuns.ParseRange(parse.GetValue(from), parse.GetValue(count)) is not { } userIds)
             {
                 return 2;
             }
 
-            await using ApiSimulator? sim = await UserRuns.SimulatorUnlessApiAsync(settings, simulator.Read(parse), cancellationToken);
-            string api = settings.ApiBaseUrl ?? sim!.BaseUrl.ToString();
-            IConfiguration configuration = UserRuns.Configuration(settings, api, parse.GetValue(maxConcurrency));
-            if (UserRuns.ParseRange(configuration, parse.GetValue(from), parse.GetValue(count)) is not { } userIds)
+            var options = new RunnerSessionOptions { Simulator = simulator.Read(parse), MaxConcurrency = parse.GetValue(maxConcurrency) };
+            return await RunnerSession.RunAsync(settings, options, async session =>
             {
-                return 2;
-            }
+                bool allCompleted = true;
+                for (int i = 0; i < Math.Max(1, parse.GetValue(repeat)); i++)
+                {
+                    RunStatus status = await UserRuns.RunAsync(session, settings, userIds, runSettings.Read(parse), cancellationToken);
+                    RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
+                    allCompleted &= status.Status == "Completed";
+                }
 
-            using ILoggerFactory loggers = LocalHost.CreateLoggerFactory();
-            await using DurableEngine engine = await LocalHost.StartEngineAsync(settings, configuration, loggers, cancellationToken);
-            bool allCompleted = true;
-            for (int i = 0; i < Math.Max(1, parse.GetValue(repeat)); i++)
-            {
-                RunStatus status = await UserRuns.RunAsync(engine, settings, userIds, runSettings.Read(parse), api, sim, cancellationToken);
-                RunOutput.Finished(settings, status, sim?.Snapshot());
-                allCompleted &= status.Status == "Completed";
-            }
-
-            return allCompleted ? 0 : 1;
+                return allCompleted ? 0 : 1;
+            }, cancellationToken);
         });
         return command;
     }

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Serverless.Core.Articles;
 using Serverless.Core.Options;
 using Serverless.Core.Runs;
-using Serverless.Local.Engine;
 
 namespace Serverless.Local.Runner;
 
@@ -43,9 +41,9 @@ public static class ArticleRuns
 
     /// <summary>Uploads the files under <paramref name="blobPrefix"/>, starts one batch run over them, reports it started and waits for it.</summary>
     public static async Task<RunStatus> UploadAndRunAsync(
-        DurableEngine engine, RunnerSettings settings, IReadOnlyList<FileInfo> files, string blobPrefix, RunSettings runSettings, CancellationToken cancellationToken)
+        RunnerSession session, RunnerSettings settings, IReadOnlyList<FileInfo> files, string blobPrefix, RunSettings runSettings, CancellationToken cancellationToken)
     {
-        var catalog = engine.Services.GetRequiredService<ArticleCatalog>();
+        var catalog = session.Get<ArticleCatalog>();
         foreach (FileInfo file in files)
         {
             await using FileStream content = file.OpenRead();
@@ -53,8 +51,8 @@ public static class ArticleRuns
         }
 
         IReadOnlyList<string> names = await catalog.ListAsync(blobPrefix, int.MaxValue, cancellationToken);
-        string runId = await engine.Services.GetRequiredService<ArticleRunStarter>().StartBatchAsync(engine.Client, names, blobPrefix, runSettings, cancellationToken: cancellationToken);
+        string runId = await session.Get<ArticleRunStarter>().StartBatchAsync(session.Client, names, blobPrefix, runSettings, cancellationToken: cancellationToken);
         RunOutput.Started(settings, runId, names.Count, $"{names.Count} articles under {blobPrefix}");
-        return await RunWatcher.WaitAsync(engine.Client, runId, settings, cancellationToken);
+        return await RunWatcher.WaitAsync(session.Client, runId, settings, cancellationToken);
     }
 }

@@ -21,23 +21,34 @@ namespace Serverless.Local.Runner;
 /// </summary>
 public static class RunsApiServer
 {
-    /// <summary>Maps the Functions app's routes (under <c>/api</c>) to <paramref name="api"/> with <paramref name="client"/>.</summary>
+    /// <summary>Maps every route of <see cref="RunRoutes"/> (under <c>/api</c>) to <paramref name="api"/> with <paramref name="client"/>.</summary>
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder routes, RunsHttpApi api, DurableTaskClient client)
     {
-        routes.MapPost("/api/users/fetch", async (HttpRequest request, CancellationToken ct) =>
-            Adapt(await api.StartUserFetchAsync(request, client, ct)));
-        routes.MapPost("/api/articles/analyze", async (HttpRequest request, CancellationToken ct) =>
-            Adapt(await api.StartArticleAnalysisAsync(request, client, ct)));
-        routes.MapGet("/api/runs/{id}", async (HttpRequest request, string id, CancellationToken ct) =>
-            Adapt(await api.GetRunAsync(request, id, client, ct)));
-        routes.MapGet("/api/runs/{id}/view", async (HttpRequest request, string id, CancellationToken ct) =>
-            Adapt(await api.GetRunViewAsync(request, id, client, ct)));
-        routes.MapGet("/api/runs/{id}/failures", async (HttpRequest request, string id, CancellationToken ct) =>
-            Adapt(await api.GetRunFailuresAsync(request, id, client, ct)));
-        routes.MapGet("/api/runs/{id}/files/{file}", async (HttpRequest request, string id, string file, CancellationToken ct) =>
-            Adapt(await api.GetRunFileAsync(request, id, file, client, ct)));
+        foreach (RunRoute route in RunRoutes.All)
+        {
+            Func<HttpRequest, RouteValueDictionary, CancellationToken, Task<IActionResult>> handler = Handler(route.Name, api, client);
+            routes.MapMethods($"/{RunRoutes.Prefix}/{route.Template}", [route.Method.ToUpperInvariant()], async (HttpRequest request, CancellationToken ct) =>
+                Adapt(await handler(request, request.RouteValues, ct)))
+                .WithName(route.Name);
+        }
+
         return routes;
     }
+
+    static Func<HttpRequest, RouteValueDictionary, CancellationToken, Task<IActionResult>> Handler(string name, RunsHttpApi api, DurableTaskClient client) => name switch
+    {
+        "StartUserFetch" => (request, _, ct) => api.StartUserFetchAsync(request, client, ct),
+        "StartArticleAnalysis" => (request, _, ct) => api.StartArticleAnalysisAsync(request, client, ct),
+        "GetRun" => (request, values, ct) => api.GetRunAsync(request, Value(values, "id"), client, ct),
+        "GetRunView" => (request, values, ct) => api.GetRunViewAsync(request, Value(values, "id"), client, ct),
+        "GetRunFailures" => (request, values, ct) => api.GetRunFailuresAsync(request, Value(values, "id"), client, ct),
+        "GetRunFile" => (request, values, ct) => api.GetRunFileAsync(request, Value(values, "id"), Value(values, "file"), client, ct),
+        "CancelRun" => (request, values, ct) => api.CancelRunAsync(request, Value(values, "id"), client, ct),
+        "RedriveRun" => (request, values, ct) => api.RedriveRunAsync(request, Value(values, "id"), client, ct),
+        _ => throw new InvalidOperationException($"Route {name} has no handler in the runner's server."),
+    };
+
+    static string Value(RouteValueDictionary values, string name) => Convert.ToString(values[name], System.Globalization.CultureInfo.InvariantCulture)!;
 
     /// <summary>Starts Kestrel on 127.0.0.1:<paramref name="port"/> (0: a free port); <see cref="Started.BaseUrl"/> says where.</summary>
     public static async Task<Started> StartAsync(RunsHttpApi api, DurableTaskClient client, int port, ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -38,6 +38,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
+    /// <summary>The runner's <c>serve</c> maps <see cref="Core.Http.RunRoutes.All"/>; the Functions app must have exactly those HTTP routes.</summary>
+    [Fact]
+    public void Http_triggers_are_the_route_table()
+    {
+        var triggers = Functions
+            .Select(f => (Name: f.GetProperty("name").GetString()!, Trigger: f.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger")))
+            .Where(f => f.Trigger.ValueKind == JsonValueKind.Object)
+            .Select(f => (f.Name, Method: f.Trigger.GetProperty("methods")[0].GetString()!, Template: f.Trigger.GetProperty("route").GetString()!))
+            .Order()
+            .ToList();
+        Assert.Equal(Core.Http.RunRoutes.All.Select(r => (r.Name, r.Method, r.Template)).Order(), triggers);
+    }
+
     /// <summary>Every orchestrator and activity in Core, by the type name Core schedules it by.</summary>
     public static TheoryData<string, string> CoreTasks()
     {

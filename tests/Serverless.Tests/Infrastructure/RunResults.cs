@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
+using Serverless.Core.Users;
 
 namespace Serverless.Tests.Infrastructure;
 

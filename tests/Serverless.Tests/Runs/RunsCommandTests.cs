@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Serverless.Core.Runs;
 using Serverless.Core.Users;
 using Serverless.Local.Commands;
+using Serverless.Local.Commands.Runs;
 using Serverless.Local.Engine;
 using Serverless.Local.Runner;
 using Serverless.Simulator;
@@ -179,5 +180,5 @@ public sealed class RunsCommandTests
     [InlineData("45s", 45)]
     [InlineData("1.00:00:00", 24 * 3600)]
     public void Older_than_ages_parse(string text, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), RunsCommand.ParseAge(text));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RunAge.Parse(text));
 }

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Serverless.Core.Runs;
+using Serverless.Local.Runner;
+
+namespace Serverless.Local.Commands.Runs;
+
+/// <summary><c>runs wait ID</c>: starting the engine is what resumes a run a killed runner left behind; this waits for it to finish.</summary>
+public static class RunsWaitCommand
+{
+    public static Command Create()
+    {
+        var common = new CommonOptions();
+        var id = new Argument<string>("id") { Description = "Run id." };
+        var command = new Command("wait", "Start the engine (resuming unfinished runs) and wait until the run finishes.") { id };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            RunnerSettings settings = common.Read(parse);
+            // No simulator: a user-fetch run's remaining activities need the API it was started against (--api).
+            return await RunnerSession.RunAsync(settings, new RunnerSessionOptions(), async session =>
+            {
+                RunStatus status = await RunWatcher.WaitAsync(session.Client, parse.GetValue(id)!, settings, cancellationToken);
+                RunOutput.Finished(settings, status, api: null);
+                return status.Status == "Completed" ? 0 : 1;
+            }, cancellationToken);
+        });
+        return command;
+    }
+}
