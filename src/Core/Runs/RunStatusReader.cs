@@ -51,7 +51,7 @@ public static class RunStatusReader
         // A cancelled run completes normally; its status says so. A run past its failure threshold ends Failed, and only its
         // last progress knows where the results it still wrote are.
         string status = (summary?.Outcome ?? progress?.Outcome) == RunOutcomes.Cancelled ? "Cancelled" : instance.RuntimeStatus.ToString();
-        bool finished = instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
+        bool finished = OrchestrationStates.HasEnded(instance.RuntimeStatus);
         DateTimeOffset end = finished ? instance.LastUpdatedAt : time.GetUtcNow();
         return new RunStatus(
             instance.InstanceId,

@@ -22,18 +22,13 @@ public sealed record RunRow(
 /// <summary>Reads and purges the task hub's instances through the Durable Task client.</summary>
 public static class RunInstances
 {
-    /// <summary>What a chunk sub-orchestration's id contains (<c>{runId}-chunk-NNNNN</c>, see <see cref="ChunkedFanOut"/>).</summary>
+    /// <summary>What a chunk sub-orchestration's id contains (<c>{runId}-chunk-NNNNN</c>, see <see cref="Serverless.Core.Runs.FanOut.FanOutRun.ChunkId"/>).</summary>
     public const string ChunkMarker = "-chunk-";
-
-    static readonly OrchestrationRuntimeStatus[] Finished =
-        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
     public static bool IsChunk(string instanceId) => instanceId.Contains(ChunkMarker, StringComparison.Ordinal);
 
     /// <summary>Instances that serve runs rather than being runs: chunk sub-orchestrations and the long-lived API limiters.</summary>
     public static bool IsRunPart(string instanceId) => IsChunk(instanceId) || instanceId.StartsWith("api-limiter-", StringComparison.Ordinal);
-
-    public static bool IsFinished(OrchestrationRuntimeStatus status) => Finished.Contains(status);
 
     /// <summary>Newest first. The engine returns the custom status (the progress counts) only with inputs and outputs.</summary>
     public static async Task<List<OrchestrationMetadata>> QueryAsync(
@@ -65,7 +60,7 @@ public static class RunInstances
         bool chunk = IsChunk(instance.InstanceId);
         RunStatus? status = chunk ? null : TryReadStatus(instance, time);
         RunProgress? progress = status is null ? TryReadProgress(instance) : null;
-        bool finished = IsFinished(instance.RuntimeStatus);
+        bool finished = OrchestrationStates.HasEnded(instance.RuntimeStatus);
         DateTimeOffset end = finished ? instance.LastUpdatedAt : time.GetUtcNow();
         return new RunRow(
             instance.InstanceId,

@@ -18,7 +18,7 @@ public static class ApiLimiter
     public static async Task EnsureStartedAsync(DurableTaskClient client, string limiterId, CancellationToken cancellationToken = default)
     {
         OrchestrationMetadata? existing = await client.GetInstanceAsync(limiterId, cancellationToken);
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+        if (existing is not null && !OrchestrationStates.HasEnded(existing.RuntimeStatus))
         {
             return;
         }
@@ -30,7 +30,7 @@ public static class ApiLimiter
         catch (Exception)
         {
             // Another starter may have won the race: one limiter running is all we need.
-            if (await client.GetInstanceAsync(limiterId, cancellationToken) is not { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending })
+            if (await client.GetInstanceAsync(limiterId, cancellationToken) is not { } limiter || OrchestrationStates.HasEnded(limiter.RuntimeStatus))
             {
                 throw;
             }

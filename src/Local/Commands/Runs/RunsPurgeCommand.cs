@@ -54,7 +54,7 @@ public static class RunsPurgeCommand
                         return 1;
                     }
 
-                    if (!RunInstances.IsFinished(instance.RuntimeStatus))
+                    if (!OrchestrationStates.HasEnded(instance.RuntimeStatus))
                     {
                         error.WriteLine($"Run {runId} is {instance.RuntimeStatus}; only finished runs are purged (purging a run in progress would corrupt it). Nothing was purged.");
                         return 1;
