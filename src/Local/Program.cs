@@ -10,6 +10,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(TermsCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(BenchNlpCommand.Create());
+root.Subcommands.Add(ProfileNlpCommand.Create());
 root.Subcommands.Add(BenchFanOutCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(TuneCommand.Create());

@@ -14,4 +14,10 @@ public interface ITextEmbedder
     /// <see cref="MaxWordPieces"/>: callers chunk long text, the model never truncates silently.
     /// </summary>
     float[][] Embed(IReadOnlyList<string> texts);
+
+    /// <summary>
+    /// Embeds one window given as its space-separated segments: its vector equals <see cref="Embed"/> of the joined
+    /// text, and each segment gets the summed states the model gave its pieces in that context.
+    /// </summary>
+    WindowStates EmbedWindow(IReadOnlyList<string> segments);
 }

@@ -2,8 +2,9 @@ namespace Serverless.Core.Terminology;
 
 /// <summary>
 /// EmbedRank-style key-phrase extraction: Lucene proposes noun-phrase-like candidates, MiniLM embeds the
-/// candidates and the (chunked) document, and candidates are ranked by similarity to the document combined
-/// with position, frequency and shape priors, with an MMR step against near-duplicates.
+/// (chunked) document once, which also gives every candidate an in-context vector; the best candidates by that
+/// preliminary score are embedded on their own and ranked by similarity to the document combined with position,
+/// frequency and shape priors, with an MMR step against near-duplicates.
 /// Stateless apart from the shared model, so one instance serves concurrent callers.
 /// </summary>
 public sealed class KeyphraseExtractor : ITerminologyExtractor
@@ -42,11 +43,9 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
         }
 
         var chunks = DocumentChunker.Chunk(document, _embedder);
-        var chunkVectors = _embedder.Embed(chunks.Select(c => c.Text).ToList());
-
-        // Longer chunks say more about the document, so they weigh more in its mean embedding.
-        var documentVector = VectorMath.WeightedMean(chunkVectors, chunks.Select(c => (double)c.WordPieces).ToList());
-        var candidateVectors = _embedder.Embed(candidates.Select(c => c.Canonical).ToList());
-        return new DocumentAnalysis(document, chunks, candidates, candidateVectors, documentVector);
+        var (documentVector, inContext) = DocumentEmbedding.Embed(document, chunks, candidates, _embedder);
+        var shortlist = CandidateRanker.Shortlist(new DocumentAnalysis(document, chunks, candidates, inContext, documentVector), RankingOptions);
+        var vectors = _embedder.Embed(shortlist.Select(c => c.Canonical).ToList());
+        return new DocumentAnalysis(document, chunks, shortlist, vectors, documentVector);
     }
 }

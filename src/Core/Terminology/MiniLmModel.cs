@@ -27,9 +27,14 @@ public sealed class MiniLmModel
     private const string OutputName = "last_hidden_state";
     private const int BatchSize = 32;
 
+    /// <summary>Roughly what one extra model call costs, in word pieces of work: more padding than this splits a batch.</summary>
+    private const int CallCostInPieces = 4;
+
     private static readonly Lazy<MiniLmModel> SharedInstance = new(() => new MiniLmModel(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly InferenceSession _session;
+    private readonly long _clsId;
+    private readonly long _sepId;
     private readonly MiniLMTokenizer _tokenizer;
     private readonly string[] _outputNames = [OutputName];
 
@@ -46,6 +51,9 @@ public sealed class MiniLmModel
         var model = ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
         _session = new InferenceSession(model, options);
         _tokenizer = new MiniLMTokenizer();
+        var empty = Tokenize(string.Empty);
+        _clsId = empty[0];
+        _sepId = empty[^1];
         LoadTime = watch.Elapsed;
     }
 
@@ -77,14 +85,21 @@ public sealed class MiniLmModel
             }
         }
 
-        // Similar lengths share a batch so padding stays small; the order depends only on the input, so the
-        // same texts always meet the same batch shapes and give identical vectors.
+        // Sorted by length, texts share a batch only while the padding that adds costs less than another model
+        // call: short candidate phrases of mixed lengths would otherwise spend much of their batch on padding.
+        // The batches depend only on the input, so the same texts always meet the same shapes and give the same vectors.
         var byLength = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ToArray();
         var result = new float[texts.Count][];
-        for (var offset = 0; offset < byLength.Length; offset += BatchSize)
+        var start = 0;
+        for (var end = 1; end <= byLength.Length; end++)
         {
-            var batch = byLength.AsSpan(offset, Math.Min(BatchSize, byLength.Length - offset)).ToArray();
-            RunBatch(ids, batch, result);
+            var full = end - start == BatchSize;
+            var padding = end < byLength.Length ? (ids[byLength[end]].Length - ids[byLength[end - 1]].Length) * (end - start) : 0;
+            if (end == byLength.Length || full || padding > CallCostInPieces)
+            {
+                RunBatch(ids, byLength[start..end], result);
+                start = end;
+            }
         }
 
         return result;
@@ -133,6 +148,76 @@ public sealed class MiniLmModel
             VectorMath.Normalize(pooled);
             result[batch[row]] = pooled;
         }
+    }
+
+    /// <summary>
+    /// One window given as its space-separated segments: the window's vector (as <see cref="Embed"/> gives for the
+    /// joined text) and each segment's summed contextual hidden states, so phrases can be pooled in context for free.
+    /// </summary>
+    public WindowStates EmbedWindow(IReadOnlyList<string> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+
+        // Segments are tokenised one by one (the tokenizer splits on spaces first, so the pieces are those of the
+        // joined text) to know which pieces belong to which segment.
+        var pieces = new List<long>(WindowWordPieces) { _clsId };
+        var segmentEnds = new int[segments.Count];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var ids = Tokenize(segments[s]);
+            for (var i = 1; i < ids.Length - 1; i++)
+            {
+                pieces.Add(ids[i]);
+            }
+
+            segmentEnds[s] = pieces.Count;
+        }
+
+        pieces.Add(_sepId);
+        if (pieces.Count > WindowWordPieces)
+        {
+            throw new ArgumentException($"The window has {pieces.Count} word pieces, more than {WindowWordPieces}; chunk it first.", nameof(segments));
+        }
+
+        var inputIds = pieces.ToArray();
+        var mask = new long[inputIds.Length];
+        Array.Fill(mask, 1L);
+        var types = new long[inputIds.Length];
+        long[] shape = [1, inputIds.Length];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        var inputs = new Dictionary<string, OrtValue>
+        {
+            ["input_ids"] = idsValue,
+            ["attention_mask"] = maskValue,
+            ["token_type_ids"] = typesValue,
+        };
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, inputs, _outputNames);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+
+        var vector = new float[Dimensions];
+        var sums = new float[segments.Count][];
+        var counts = new int[segments.Count];
+        var t = 1;
+        System.Numerics.Tensors.TensorPrimitives.Add(vector, hidden[..Dimensions], vector);
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var sum = new float[Dimensions];
+            counts[s] = segmentEnds[s] - t;
+            for (; t < segmentEnds[s]; t++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(sum, hidden.Slice(t * Dimensions, Dimensions), sum);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Add(vector, sum, vector);
+            sums[s] = sum;
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Add(vector, hidden.Slice(t * Dimensions, Dimensions), vector);
+        VectorMath.Normalize(vector);
+        return new WindowStates(vector, sums, counts);
     }
 
     private long[] Tokenize(string text)

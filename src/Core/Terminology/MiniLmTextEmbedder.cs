@@ -11,4 +11,6 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder
     public int CountWordPieces(string text) => MiniLmModel.Shared.CountWordPieces(text);
 
     public float[][] Embed(IReadOnlyList<string> texts) => MiniLmModel.Shared.Embed(texts);
+
+    public WindowStates EmbedWindow(IReadOnlyList<string> segments) => MiniLmModel.Shared.EmbedWindow(segments);
 }

@@ -23,22 +23,36 @@ internal sealed class FakeEmbedder(int maxWordPieces) : ITextEmbedder
             Embedded.AddRange(texts);
         }
 
-        return texts.Select(text =>
+        return texts.Select(Vector).ToArray();
+    }
+
+    /// <summary>No context in a bag of words: each segment's state is its own vector, one piece each.</summary>
+    public WindowStates EmbedWindow(IReadOnlyList<string> segments)
+    {
+        var text = string.Join(' ', segments);
+        lock (Embedded)
         {
-            if (CountWordPieces(text) > MaxWordPieces)
-            {
-                throw new ArgumentException($"'{text}' exceeds the window");
-            }
+            Embedded.Add(text);
+        }
 
-            var vector = new float[Dimensions];
-            foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                vector[(int)(StableHash(word) % Dimensions)] += 1;
-            }
+        return new WindowStates(Vector(text), segments.Select(Vector).ToArray(), segments.Select(_ => 1).ToArray());
+    }
 
-            VectorMath.Normalize(vector);
-            return vector;
-        }).ToArray();
+    private float[] Vector(string text)
+    {
+        if (CountWordPieces(text) > MaxWordPieces)
+        {
+            throw new ArgumentException($"'{text}' exceeds the window");
+        }
+
+        var vector = new float[Dimensions];
+        foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            vector[(int)(StableHash(word) % Dimensions)] += 1;
+        }
+
+        VectorMath.Normalize(vector);
+        return vector;
     }
 
     private static uint StableHash(string word)
