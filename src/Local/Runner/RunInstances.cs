@@ -143,11 +143,11 @@ public static class RunInstances
     public static async Task<int> PurgeFinishedAsync(DurableTaskClient client, DateTimeOffset? createdBefore, CancellationToken cancellationToken)
     {
         // Not DateTimeOffset.MinValue: table storage cannot filter on dates before 1601.
-        var filter = new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.UnixEpoch, CreatedTo: createdBefore, Statuses: Finished);
+        var filter = new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.UnixEpoch, CreatedTo: createdBefore, Statuses: OrchestrationStates.Ended);
         int purged = (await client.PurgeAllInstancesAsync(filter, cancellationToken)).PurgedInstanceCount;
 
         var runs = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (OrchestrationMetadata chunk in (await QueryAsync(client, Finished, idPrefix: null, cancellationToken)).Where(i => IsChunk(i.InstanceId)))
+        foreach (OrchestrationMetadata chunk in (await QueryAsync(client, [.. OrchestrationStates.Ended], idPrefix: null, cancellationToken)).Where(i => IsChunk(i.InstanceId)))
         {
             string runId = chunk.InstanceId[..chunk.InstanceId.IndexOf(ChunkMarker, StringComparison.Ordinal)];
             if (!runs.TryGetValue(runId, out bool exists))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Local.Runner;
 
