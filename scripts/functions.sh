@@ -35,12 +35,14 @@ def call(method, url, body=b"", headers=None, query=None):
     return urllib.request.urlopen(urllib.request.Request(full, data=body if method == "PUT" else None, method=method, headers=headers))
 
 try:
-    call("PUT", f"http://127.0.0.1:10000/{account}/articles", query={"restype": "container"})
+    call("PUT", f"http://127.0.0.1:10000/{account}/articles", headers={"Content-Type": "application/octet-stream"}, query={"restype": "container"})
 except urllib.error.HTTPError as e:
     if e.code != 409: raise
 content = open(path, "rb").read()
-call("PUT", blob_url, content, {"x-ms-blob-type": "BlockBlob", "Content-Type": "text/plain"})
+md5 = call("PUT", blob_url, content, {"x-ms-blob-type": "BlockBlob", "Content-Type": "text/plain"}).headers.get("Content-MD5")
 print(f"uploaded {path} -> articles/{name} ({len(content)} bytes)")
+# The run id the app gives an upload: article-<SHA-256 of the name>-<the service's MD5 of the content>, 16 hex digits each.
+run_id = f"article-{hashlib.sha256(name.encode()).hexdigest()[:16]}-{base64.b64decode(md5).hex()[:16]}" if md5 else None
 
 event = [{"id": str(uuid.uuid4()), "eventType": "Microsoft.Storage.BlobCreated", "subject": f"/blobServices/default/containers/articles/blobs/{name}",
           "eventTime": datetime.datetime.now(datetime.timezone.utc).isoformat(), "dataVersion": "", "metadataVersion": "1",
@@ -51,7 +53,9 @@ request = urllib.request.Request(webhook, data=json.dumps(event).encode(), metho
                                  headers={"Content-Type": "application/json", "aeg-event-type": "Notification"})
 try:
     with urllib.request.urlopen(request) as response:
-        print(f"BlobCreated delivered to the host: HTTP {response.status}; the run's id is article-<name hash>-<content hash>, see GET {env['base']}/api/runs/...")
+        print(f"BlobCreated delivered to the host: HTTP {response.status}")
+    if run_id:
+        print(f"run: {run_id}  (status: GET {env['base']}/api/runs/{run_id}; the same content again is not analysed again)")
 except urllib.error.HTTPError as e:
     sys.exit(f"functions: the host refused the BlobCreated event: HTTP {e.code} {e.read().decode(errors='replace')}")
 PY
