@@ -160,6 +160,8 @@ for _ in $(seq 1 1200); do
   sleep 0.1
 done
 grep -q 'Job host started' "$log" || { echo "functions: the host did not start within 120 s; see $log" >&2; exit 1; }
+# It logs that a moment before it takes the port.
+for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
 base="http://127.0.0.1:$port"
 printf 'base=%s\nblobs_key=%s\n' "$base" "$blobs_key" >"$state/host.env"
