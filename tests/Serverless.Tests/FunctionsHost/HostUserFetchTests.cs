@@ -46,6 +46,10 @@ public sealed class HostUserFetchTests(FunctionsHostFixture host)
         Assert.Empty(results.Failed);
         Assert.InRange(api.MaxInFlight, 1, FunctionsHostFixture.MaxConcurrency);
         Assert.Equal(0, api.TooManyRequests);
+
+        // Nothing reaches the run after it ended: no late grant, and no ask-again timer (the old one fired 5 s after asking).
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.Equal(0, host.Host.LogCount($"{runId}: Discarding"));
     }
 
     [FunctionsHostFact]
