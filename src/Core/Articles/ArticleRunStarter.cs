@@ -14,7 +14,7 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
 {
     public Task<string> StartBatchAsync(
         DurableTaskClient client, IReadOnlyList<string> names, string? prefix, RunSettings? settings = null, string? redriveOf = null, CancellationToken cancellationToken = default) =>
-        starter.StartAsync(client, nameof(ArticleBatchOrchestrator), starter.NewRunId(RunKinds.Articles), names, Plan(names.Count, prefix, settings ?? RunSettings.Default, redriveOf), cancellationToken);
+        starter.StartAsync(client, nameof(ArticleRunOrchestrator), starter.NewRunId(RunKinds.Articles), names, Plan(names.Count, prefix, settings ?? RunSettings.Default, redriveOf), cancellationToken);
 
     /// <summary>
     /// A run for one uploaded article whose id is derived from its name and content hash: the same upload again maps to the
@@ -29,7 +29,7 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
             return (runId, false);
         }
 
-        await starter.StartAsync(client, nameof(ArticleBatchOrchestrator), runId, [name], Plan(1, null, RunSettings.Default, null), cancellationToken);
+        await starter.StartAsync(client, nameof(ArticleRunOrchestrator), runId, [name], Plan(1, null, RunSettings.Default, null), cancellationToken);
         return (runId, true);
     }
 

@@ -14,7 +14,7 @@ public static class ServerlessTasks
         tasks.AddOrchestrator<UserFetchOrchestrator>();
         tasks.AddOrchestrator<UserFetchChunkOrchestrator>();
         tasks.AddActivity<FetchUserBatchActivity>();
-        tasks.AddOrchestrator<ArticleBatchOrchestrator>();
+        tasks.AddOrchestrator<ArticleRunOrchestrator>();
         tasks.AddOrchestrator<ArticleChunkOrchestrator>();
         tasks.AddActivity<AnalyzeArticleActivity>();
         tasks.AddActivity<ReadChunkItemsActivity>();

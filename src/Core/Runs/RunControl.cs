@@ -18,7 +18,7 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
 {
     public const string CancelReason = "cancelled on request";
 
-    static readonly string[] RunOrchestrators = [nameof(UserFetchOrchestrator), nameof(ArticleBatchOrchestrator)];
+    static readonly string[] RunOrchestrators = [nameof(UserFetchOrchestrator), nameof(ArticleRunOrchestrator)];
 
     public async Task<RunControlResult> CancelAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken = default)
     {

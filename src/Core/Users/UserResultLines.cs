@@ -13,7 +13,7 @@ public sealed class UserResultLines : RunResultLines<UserFetchOutcome>
 
     protected override string? SucceededLine(UserFetchOutcome outcome) => outcome.Succeeded ? outcome.UserJson! : null;
 
-    protected override string FailedLine(UserFetchOutcome outcome) => Line(new FailedItem(outcome.UserId, outcome.Reason ?? "unknown", outcome.Attempts, outcome.StatusCode));
+    protected override string FailedLine(UserFetchOutcome outcome) => Line(new FailedUser(outcome.UserId, outcome.Reason ?? "unknown", outcome.Attempts, outcome.StatusCode));
 
-    public override string MissingLine(string item, string reason) => Line(new FailedItem(int.Parse(item, CultureInfo.InvariantCulture), reason, 0, null));
+    public override string MissingLine(string item, string reason) => Line(new FailedUser(int.Parse(item, CultureInfo.InvariantCulture), reason, 0, null));
 }

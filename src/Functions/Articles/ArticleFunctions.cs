@@ -37,9 +37,9 @@ public sealed class ArticleFunctions(
         CancellationToken cancellationToken) =>
         uploads.HandleAsync(blob, client, cancellationToken);
 
-    [Function(nameof(ArticleBatchOrchestrator))]
+    [Function(nameof(ArticleRunOrchestrator))]
     public Task<RunSummary> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ArticleBatchOrchestrator().RunAsync(context, context.GetInput<RunPlan>()!);
+        new ArticleRunOrchestrator().RunAsync(context, context.GetInput<RunPlan>()!);
 
     [Function(nameof(ArticleChunkOrchestrator))]
     public Task<ChunkReport> OrchestrateChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>

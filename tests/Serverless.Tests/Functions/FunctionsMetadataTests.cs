@@ -82,7 +82,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Core_has_the_tasks_the_runs_are_made_of() =>
         Assert.Superset(
-            new HashSet<string> { "UserFetchOrchestrator", "UserFetchChunkOrchestrator", "FetchUserBatchActivity", "ArticleBatchOrchestrator", "ArticleChunkOrchestrator", "AnalyzeArticleActivity", "ReadChunkItemsActivity", "WriteRunResultsActivity", "ApiLimiterOrchestrator" },
+            new HashSet<string> { "UserFetchOrchestrator", "UserFetchChunkOrchestrator", "FetchUserBatchActivity", "ArticleRunOrchestrator", "ArticleChunkOrchestrator", "AnalyzeArticleActivity", "ReadChunkItemsActivity", "WriteRunResultsActivity", "ApiLimiterOrchestrator" },
             CoreTasks().Select(row => (string)row[0]).ToHashSet());
 
     /// <summary>Flex Consumption has no polling blob trigger: uploads arrive through the Event Grid subscription infra/bicep creates.</summary>

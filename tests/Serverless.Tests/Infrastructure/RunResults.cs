@@ -6,7 +6,7 @@ using Serverless.Core.Users;
 namespace Serverless.Tests.Infrastructure;
 
 /// <summary>A finished run's folder, read back from Blob Storage.</summary>
-public sealed record RunResults(RunManifest Manifest, IReadOnlyList<JsonElement> Users, IReadOnlyList<FailedItem> Failed)
+public sealed record RunResults(RunManifest Manifest, IReadOnlyList<JsonElement> Users, IReadOnlyList<FailedUser> Failed)
 {
     public static async Task<RunResults> ReadAsync(BlobResultStore store, RunFiles files)
     {
@@ -17,7 +17,7 @@ public sealed record RunResults(RunManifest Manifest, IReadOnlyList<JsonElement>
         return new RunResults(
             manifest,
             Lines(users).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList(),
-            Lines(failed).Select(l => JsonSerializer.Deserialize<FailedItem>(l, BlobResultStore.Json)!).ToList());
+            Lines(failed).Select(l => JsonSerializer.Deserialize<FailedUser>(l, BlobResultStore.Json)!).ToList());
     }
 
     public IReadOnlyList<int> UserIds => Users.Select(u => u.GetProperty("id").GetInt32()).ToList();

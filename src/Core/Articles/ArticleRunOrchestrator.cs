@@ -9,7 +9,7 @@ namespace Serverless.Core.Articles;
 /// activities, each writing its articles' terms or failures to a part blob; the parts are fanned in to the run's folder:
 /// per-article terms, failures with reasons, a corpus-level terminology and the manifest.
 /// </summary>
-public sealed class ArticleBatchOrchestrator : TaskOrchestrator<RunPlan, RunSummary>
+public sealed class ArticleRunOrchestrator : TaskOrchestrator<RunPlan, RunSummary>
 {
     public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan plan)
     {
