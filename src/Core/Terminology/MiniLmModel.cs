@@ -118,18 +118,7 @@ public sealed class MiniLmModel
             mask.AsSpan(row * length, source.Length).Fill(1);
         }
 
-        long[] shape = [batch.Length, length];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
-        var inputs = new Dictionary<string, OrtValue>
-        {
-            ["input_ids"] = idsValue,
-            ["attention_mask"] = maskValue,
-            ["token_type_ids"] = typesValue,
-        };
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, inputs, _outputNames);
+        using var outputs = Run(inputIds, mask, types, [batch.Length, length]);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
 
         for (var row = 0; row < batch.Length; row++)
@@ -183,18 +172,7 @@ public sealed class MiniLmModel
         var mask = new long[inputIds.Length];
         Array.Fill(mask, 1L);
         var types = new long[inputIds.Length];
-        long[] shape = [1, inputIds.Length];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
-        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
-        var inputs = new Dictionary<string, OrtValue>
-        {
-            ["input_ids"] = idsValue,
-            ["attention_mask"] = maskValue,
-            ["token_type_ids"] = typesValue,
-        };
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, inputs, _outputNames);
+        using var outputs = Run(inputIds, mask, types, [1, inputIds.Length]);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
 
         var vector = new float[Dimensions];
@@ -232,5 +210,21 @@ public sealed class MiniLmModel
         }
 
         return ids;
+    }
+
+    /// <summary>One pass of the model over token ids of the given shape; the caller disposes the outputs.</summary>
+    private IDisposableReadOnlyCollection<OrtValue> Run(long[] inputIds, long[] mask, long[] types, long[] shape)
+    {
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        var inputs = new Dictionary<string, OrtValue>
+        {
+            ["input_ids"] = idsValue,
+            ["attention_mask"] = maskValue,
+            ["token_type_ids"] = typesValue,
+        };
+        using var runOptions = new RunOptions();
+        return _session.Run(runOptions, inputs, _outputNames);
     }
 }

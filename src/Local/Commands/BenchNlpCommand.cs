@@ -35,15 +35,11 @@ public static class BenchNlpCommand
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            FileInfo zip = parse.GetValue(data)!;
-            if (!zip.Exists)
+            if (InspecTexts.Load(parse.GetValue(data)!, parse.GetValue(limit)) is not { } texts)
             {
-                Console.Error.WriteLine($"{zip.FullName} not found (the Inspec data lives in ../shared/data/inspec/).");
                 return 2;
             }
 
-            IReadOnlyList<LabeledDocument> all = InspecDataset.Load(zip.FullName);
-            List<string> texts = all.Take(parse.GetValue(limit) ?? all.Count).Select(d => d.Text).ToList();
             int runs = Math.Max(1, parse.GetValue(repeat));
             int cores = Environment.ProcessorCount;
             var extractor = new KeyphraseExtractor(new MiniLmTextEmbedder());
