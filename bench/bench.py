@@ -2,8 +2,8 @@
 """Every performance figure the README states, in one run: one markdown table and artifacts/bench/bench.json.
 
 Run it through scripts/bench.sh, which builds Release once and has Azurite running. Measures:
-  users       user fetch at demo size (50 users, 200 ms, cap 20), both engines, against ideal and the Python seed
-  fanout      user fetch at 1,000 users (100 ms, cap 50), batch 1 and batch 250, against ideal and the Python seed
+  users       user fetch at demo size (50 users, 200 ms, cap 20), default batching, both engines, against ideal and the Python seed
+  fanout      user fetch at 1,000 users (100 ms, cap 50), batch 1 and default batching, against ideal and the Python seed; 10,000 users default
   throughput  engine throughput in trivial activities per second (latency 0), batch 1 against batch 50
   memory      100,000 users (1 ms, cap 200, batch 100, chunk 5,000): peak memory and largest history
   nlp         terminology engine on the Inspec validation abstracts: speed-up 1 vs N workers, orchestration overhead
@@ -47,9 +47,9 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 IET = "Data from the Inspec Database kindly supplied by The IET."
 
 # Sizes of each measure; --quick swaps in the second set (same shape, seconds instead of minutes).
-FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 250), throughput=(2000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
+FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 0), fanout_large=(10_000, 100, 50), throughput=(2000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
             nlp_limit=None, seed_articles=40, host=((50, 200, 20), (1000, 100, 50)))
-QUICK = dict(users=(10, 50, 5), fanout=(40, 20, 10, 5), throughput=(100, 50, 10), memory=(2000, 1, 50, 100, 500),
+QUICK = dict(users=(10, 50, 5), fanout=(40, 20, 10, 0), fanout_large=(80, 20, 10), throughput=(100, 50, 10), memory=(2000, 1, 50, 100, 500),
              nlp_limit=4, seed_articles=4, host=((10, 50, 5),))
 
 
@@ -307,6 +307,10 @@ def s(x: float) -> str:
     return f"{x:.2f} s"
 
 
+def batch_label(batch: int) -> str:
+    return f"batch {batch}" if batch else "default batching"
+
+
 def rows_for(results: dict, sizes: dict) -> list[dict]:
     rows = []
 
@@ -319,8 +323,8 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
         ideal = results["users"]["AzureStorage"]["idealSeconds"]
         for engine in ("AzureStorage", "InMemory"):
             f = results["users"][engine]
-            label = f"User fetch, {n} users, {lat} ms, cap {cap}, {engine} engine"
-            add(f"{label}: wall / ideal", f"ideal {s(ideal)}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.15", f["ratioToIdeal"] <= 1.15)
+            label = f"User fetch, {n} users, {lat} ms, cap {cap}, default batching, {engine} engine"
+            add(f"{label}: wall / ideal", f"ideal {s(ideal)}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.25", f["ratioToIdeal"] <= 1.25)
             add(f"{label}: wall / Python seed (ThreadPoolExecutor({cap}))", s(seed), s(f["medianSeconds"]), f["medianSeconds"] / seed,
                 "≤ 1.00", f["medianSeconds"] <= seed)
     if "fanout" in results:
@@ -328,11 +332,15 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
         seed = results["fanout"]["seed"]["medianSeconds"]
         for b in (1, batch):
             f = results["fanout"][f"batch{b}"]
-            label = f"User fetch, {n:,} users, {lat} ms, cap {cap}, batch {b}, AzureStorage engine"
-            add(f"{label}: wall / ideal", f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.25",
-                f["ratioToIdeal"] <= 1.25)
+            label = f"User fetch, {n:,} users, {lat} ms, cap {cap}, {batch_label(b)}, AzureStorage engine"
+            add(f"{label}: wall / ideal", f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.15",
+                f["ratioToIdeal"] <= 1.15)
             add(f"{label}: wall / Python seed (ThreadPoolExecutor({cap}))", s(seed), s(f["medianSeconds"]), f["medianSeconds"] / seed,
-                "≤ 1.00", f["medianSeconds"] <= seed)
+                "≤ 1.05", f["medianSeconds"] <= 1.05 * seed)
+        big, big_lat, big_cap = sizes["fanout_large"]
+        f = results["fanout"]["large"]
+        add(f"User fetch, {big:,} users, {big_lat} ms, cap {big_cap}, default batching, AzureStorage engine: wall / ideal",
+            f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], "≤ 1.10", f["ratioToIdeal"] <= 1.10)
     if "throughput" in results:
         n, cap, batch = sizes["throughput"]
         one, many = results["throughput"]["batch1"], results["throughput"][f"batch{batch}"]
@@ -378,7 +386,7 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
             add(f"{label}: runner's bare engine, model loaded (bench-nlp) / Python seed", s(f["seedMedianSeconds"]), s(bare),
                 bare / f["seedMedianSeconds"], "≤ 1.00", bare <= f["seedMedianSeconds"])
     if "host" in results:
-        for (n, lat, cap), goal in zip(sizes["host"], (1.15, 1.25)):
+        for (n, lat, cap), goal in zip(sizes["host"], (1.5, 1.2)):
             f = results["host"][f"users{n}"]
             add(f"User fetch, {n:,} users, {lat} ms, cap {cap}, Functions host over HTTP (POST to Completed seen), default settings: "
                 "wall / ideal", f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], f"≤ {goal:.2f}",
@@ -443,15 +451,18 @@ def main() -> int:
         log(f"users: {n} users, {lat} ms, cap {cap}: Python seed, then both engines")
         out = {"seed": seed_fetch(n, lat, cap, runs)}
         for engine in ("AzureStorage", "InMemory"):
-            out[engine] = fanout(n, lat, cap, 1, runs, engine, tag="usr")
+            out[engine] = fanout(n, lat, cap, 0, runs, engine, tag="usr")
         return out
 
     def fan():
         n, lat, cap, batch = sizes["fanout"]
-        log(f"fanout: {n} users, {lat} ms, cap {cap}: Python seed, batch 1, batch {batch}")
+        log(f"fanout: {n} users, {lat} ms, cap {cap}: Python seed, batch 1, {batch_label(batch)}")
         out = {"seed": seed_fetch(n, lat, cap, runs)}
         for b in (1, batch):
             out[f"batch{b}"] = fanout(n, lat, cap, b, runs, tag="fan")
+        big, big_lat, big_cap = sizes["fanout_large"]
+        log(f"fanout: {big} users, {big_lat} ms, cap {big_cap}, default batching")
+        out["large"] = fanout(big, big_lat, big_cap, 0, min(runs, 2), tag="big")
         return out
 
     def throughput():

@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Serverless.Core.Options;
 using Serverless.Core.Runs;
+using Serverless.Core.Runs.FanOut;
 using Serverless.Core.Storage;
 using Serverless.Core.Users;
 using Serverless.Local.Engine;
@@ -27,7 +29,7 @@ public static class BenchFanOutCommand
         var users = new Option<int>("--users") { Description = "Users per run.", DefaultValueFactory = _ => 1000 };
         var latency = new Option<int>("--latency-ms") { Description = "Simulator latency per call (ms).", DefaultValueFactory = _ => 100 };
         var cap = new Option<int>("--cap") { Description = "UserApi:MaxConcurrency, and the simulator's limit.", DefaultValueFactory = _ => 50 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Users per activity.", DefaultValueFactory = _ => 1 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Users per activity (0: chosen per run, as for a request without batchSize).", DefaultValueFactory = _ => 0 };
         var chunkSize = new Option<int?>("--chunk-size") { Description = "Overrides UserFetch:ChunkSize." };
         var repeat = new Option<int>("--repeat") { Description = "Runs; the median is reported.", DefaultValueFactory = _ => 3 };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the figures as JSON here." };
@@ -93,14 +95,15 @@ public static class BenchFanOutCommand
                 SimulatorStats api = sim.SnapshotCounters();
                 double median = EngineTimer.Median(seconds);
                 double ideal = Math.Ceiling(count / (double)limit) * latencyMs / 1000.0;
-                int activities = (count + batch - 1) / batch;
+                int used = batch > 0 ? batch : BatchSizing.ForUserRun(count, parse.GetValue(chunkSize) ?? new UserFetchOptions().ChunkSize, limit);
+                int activities = (count + used - 1) / used;
                 var figures = new
                 {
                     Engine = settings.Engine.ToString(),
                     Users = count,
                     LatencyMs = latencyMs,
                     Cap = limit,
-                    BatchSize = batch,
+                    BatchSize = used,
                     Runs = seconds,
                     MedianSeconds = Math.Round(median, 3),
                     // Created → last updated in the engine: the wall time without the client's start (input blobs) and polling.
@@ -127,7 +130,7 @@ public static class BenchFanOutCommand
 
                 Console.WriteLine(settings.Json
                     ? json
-                    : $"{count} users, {latencyMs} ms, cap {limit}, batch {batch} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
+                    : $"{count} users, {latencyMs} ms, cap {limit}, batch {used} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
                       $"{figures.ActivitiesPerSecond} activities/s, {figures.UsersPerSecond} users/s; peak memory {figures.PeakWorkingSetMiB} MiB; " +
                       $"largest history {figures.LargestHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} events; API: {api.TooManyRequests} 429, {api.BanCount} bans, max in flight {api.MaxInFlight}");
                 return 0;
