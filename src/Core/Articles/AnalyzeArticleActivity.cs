@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 using Serverless.Core.Runs.FanOut;
 using Serverless.Core.Storage;
@@ -11,17 +10,13 @@ namespace Serverless.Core.Articles;
 /// </summary>
 public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, RunItemStore items) : TaskActivity<WorkBatch, BatchReport>
 {
-    public const string ContainerParameter = "articlesContainer";
-    public const string TopTermsParameter = "topTerms";
-
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch input)
     {
-        string container = input.Parameters[ContainerParameter];
-        int topTerms = int.Parse(input.Parameters[TopTermsParameter], CultureInfo.InvariantCulture);
+        ArticleAnalysisSettings settings = input.Articles ?? throw new ArgumentException("An article batch carries its run's analysis settings.", nameof(input));
         var outcomes = new List<ArticleOutcome>(input.Items.Count);
         foreach (string article in input.Items)
         {
-            outcomes.Add(await analyzer.AnalyzeAsync(container, article, topTerms));
+            outcomes.Add(await analyzer.AnalyzeAsync(settings.Container, article, settings.TopTerms));
         }
 
         await items.WritePartAsync(input.ResultsContainer, input.RunId, input.Chunk, input.Batch, outcomes);

@@ -66,10 +66,6 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
                 ["Articles:TopTerms"] = options.TopTerms.ToString(CultureInfo.InvariantCulture),
                 ["Articles:Container"] = options.Container,
             },
-            new Dictionary<string, string>
-            {
-                [AnalyzeArticleActivity.ContainerParameter] = options.Container,
-                [AnalyzeArticleActivity.TopTermsParameter] = options.TopTerms.ToString(CultureInfo.InvariantCulture),
-            });
+            new ArticleAnalysisSettings(options.Container, options.TopTerms));
     }
 }

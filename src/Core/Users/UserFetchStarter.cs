@@ -37,7 +37,7 @@ public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<User
                 ["UserApi:BaseUrl"] = apiOptions.BaseUrl,
                 ["UserFetch:ChunkSize"] = fetchOptions.ChunkSize.ToString(CultureInfo.InvariantCulture),
             },
-            new Dictionary<string, string>(),
+            Articles: null,
             fetchOptions.LimiterAskAgainAfter);
         string[] items = userIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray();
         return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), items, plan, cancellationToken);

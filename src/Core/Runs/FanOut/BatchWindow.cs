@@ -62,7 +62,7 @@ public sealed class BatchWindow : SlidingWindow<BatchReport>
 
         RunPlan plan = work.Plan;
         task = context.CallActivityAsync<BatchReport>(
-            activity, new WorkBatch(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Parameters));
+            activity, new WorkBatch(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles));
         started[next] = (concurrency, window.Round);
         InFlight += concurrency;
         next++;

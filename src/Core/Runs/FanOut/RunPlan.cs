@@ -1,3 +1,5 @@
+using Serverless.Core.Articles;
+
 namespace Serverless.Core.Runs.FanOut;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record RunPlan(
     string? RedriveOf,
     string? Prefix,
     IReadOnlyDictionary<string, string> Caps,
-    IReadOnlyDictionary<string, string> Parameters,
+    ArticleAnalysisSettings? Articles,
     TimeSpan? AskLimiterAgainAfter = null)
 {
     public int ChunkCount => (ItemCount + ChunkSize - 1) / ChunkSize;

@@ -1,8 +1,11 @@
+using Serverless.Core.Articles;
+
 namespace Serverless.Core.Runs.FanOut;
 
 /// <summary>
 /// One activity's work: up to the run's batch size of items, worked on with at most <see cref="Concurrency"/> at once.
-/// The activity writes its outcomes to the batch's part blob and returns only counts.
+/// The activity writes its outcomes to the batch's part blob and returns only counts. An article batch also carries its run's
+/// <see cref="ArticleAnalysisSettings"/>.
 /// </summary>
 public sealed record WorkBatch(
     string RunId,
@@ -11,4 +14,4 @@ public sealed record WorkBatch(
     int Batch,
     IReadOnlyList<string> Items,
     int Concurrency,
-    IReadOnlyDictionary<string, string> Parameters);
+    ArticleAnalysisSettings? Articles);
