@@ -43,7 +43,8 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
     RunPlan Plan(int count, string? prefix, RunSettings settings, string? redriveOf)
     {
         ArticleOptions options = articles.Value;
-        int batchSize = settings.BatchSize ?? options.BatchSize;
+        int batchSize = settings.BatchSize
+            ?? (options.BatchSize > 0 ? options.BatchSize : BatchSizing.ForArticles(count, options.MaxInFlightPerRun));
         return new RunPlan(
             RunKinds.Articles,
             count,

@@ -23,11 +23,11 @@ public sealed class ArticleOptions
     public int MaxInFlightPerRun { get; set; } = 8;
 
     /// <summary>
-    /// Articles per activity. 1 (the default) gives each article its own activity; larger batches spend less on
-    /// the engine (queue messages, history) per article, which matters when articles are short.
+    /// Articles per activity; 0 (the default) chooses per run (<see cref="Runs.FanOut.BatchSizing.ForArticles"/>). Larger
+    /// batches spend less on the engine (queue messages, history) per article, which matters when articles are short.
     /// </summary>
-    [Range(1, 1_000)]
-    public int BatchSize { get; set; } = 1;
+    [Range(0, 1_000)]
+    public int BatchSize { get; set; }
 
     /// <summary>Activities per sub-orchestration in a large run; keeps each orchestration's history (replayed on every step) short.</summary>
     [Range(1, 5_000)]

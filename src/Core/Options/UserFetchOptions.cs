@@ -15,11 +15,12 @@ public sealed class UserFetchOptions
     public int ChunkSize { get; set; } = 500;
 
     /// <summary>
-    /// Users per activity when a request does not say (<c>batchSize</c>). 1 gives each user its own activity; larger batches
-    /// spend less on the engine per user (fewer queue messages and history events), at the price of coarser progress.
+    /// Users per activity when a request does not say (<c>batchSize</c>); 0 (the default) chooses per run
+    /// (<see cref="Runs.FanOut.BatchSizing.ForUserRun"/>). Larger batches spend less on the engine per user (fewer queue
+    /// messages and history events), at the price of coarser progress and a window that adapts less often.
     /// </summary>
-    [Range(1, 1_000)]
-    public int BatchSize { get; set; } = 1;
+    [Range(0, 1_000)]
+    public int BatchSize { get; set; }
 
     /// <summary>
     /// AIMD window: start at <c>UserApi:MaxConcurrency</c>, halve on 429/503, grow back by one per window of clean calls.

@@ -21,7 +21,9 @@ public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<User
             RunKinds.Users,
             userIds.Count,
             fetchOptions.ChunkSize,
-            settings.BatchSize ?? fetchOptions.BatchSize,
+            settings.BatchSize ?? (fetchOptions.BatchSize > 0
+                ? fetchOptions.BatchSize
+                : BatchSizing.ForUserRun(userIds.Count, fetchOptions.ChunkSize, apiOptions.MaxConcurrency)),
             apiOptions.MaxConcurrency,
             settings.Tolerance,
             results.Value.Container,

@@ -95,9 +95,11 @@ public sealed class DurableEngine : IAsyncDisposable
             TaskHubName = settings.TaskHubName,
             MaxConcurrentTaskActivityWorkItems = settings.Caps.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = settings.Caps.MaxConcurrentOrchestratorFunctions,
-            WorkItemQueueVisibilityTimeout = settings.WorkItemVisibilityTimeout,
-            ControlQueueVisibilityTimeout = settings.ControlQueueVisibilityTimeout,
-            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            WorkItemQueueVisibilityTimeout = settings.Storage.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = settings.Storage.ControlQueueVisibilityTimeout,
+            MaxQueuePollingInterval = settings.Storage.MaxQueuePollingInterval,
+            PartitionCount = settings.Storage.PartitionCount,
+            ControlQueueBatchSize = settings.Storage.ControlQueueBatchSize,
             LoggerFactory = loggerFactory,
         });
         await storage.CreateIfNotExistsAsync();

@@ -19,17 +19,9 @@ public sealed record EngineSettings
     public bool RunWorker { get; init; } = true;
 
     /// <summary>
-    /// How long a dequeued activity message stays hidden. The gRPC sidecar never renews it, so it must exceed the
-    /// longest activity; it is also how long a killed runner's in-flight activities wait before another process runs them.
+    /// The queue settings from host.json. The gRPC sidecar never renews an activity's message, so the work-item visibility
+    /// timeout must exceed the longest activity; it is also how long a killed runner's in-flight work waits before another
+    /// process runs it.
     /// </summary>
-    public TimeSpan WorkItemVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Same for orchestration messages, whose episodes take milliseconds; short so a restarted runner resumes soon.</summary>
-    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>
-    /// Longest pause between polls of an idle queue. The provider's default (30 s) suits a billed cloud account;
-    /// locally every pause is latency added to each fan-out wave.
-    /// </summary>
-    public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    public HostJsonStorage Storage { get; init; } = HostJsonStorage.ProviderDefaults;
 }

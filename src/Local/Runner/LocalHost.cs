@@ -56,6 +56,7 @@ public static class LocalHost
             StorageConnectionString = settings.Storage,
             TaskHubName = settings.TaskHub,
             Caps = HostJsonCaps.Load(),
+            Storage = HostJsonStorage.Load(),
             RunWorker = runWorker,
         };
         configuration = WithDevelopmentDefaults(configuration);

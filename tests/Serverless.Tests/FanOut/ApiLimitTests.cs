@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Serverless.Core.Runs;
 using Serverless.Core.Runs.Limits;
 using Serverless.Core.Users;
@@ -57,6 +59,47 @@ public sealed class ApiLimitTests
     }
 
     [Fact]
+    public async Task A_run_cancelled_while_waiting_for_permits_is_never_granted_any_and_the_limiter_ends_holding_nothing()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 100, ConcurrencyLimit = 0 },
+            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "5", ["UserFetch:AdaptiveConcurrency"] = "false" });
+        DurableTaskClient client = harness.Engine.Client;
+        string holding = await StartAsync(harness, 1, 100);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while ((await RunStatusReader.ReadAsync(client, holding, TimeProvider.System, timeout.Token))!.Succeeded < 5)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        // The first run holds every permit for another ~2 s: the second can only wait, and is cancelled while it does.
+        string waiting = await StartAsync(harness, 1001, 50);
+        await Task.Delay(500, timeout.Token);
+        await harness.Get<RunControl>().CancelAsync(client, waiting);
+        RunStatus cancelled = await harness.WaitAsync(waiting);
+        RunStatus completed = await harness.WaitAsync(holding);
+
+        Assert.Equal(("Cancelled", 0), (cancelled.Status, cancelled.Succeeded));
+        Assert.Equal(("Completed", 100), (completed.Status, completed.Succeeded));
+        Assert.Equal(100, harness.Simulator.Snapshot().Ok);
+        string limiterId = ApiLimiter.InstanceIdFor(harness.Simulator.BaseUrl.ToString());
+        JsonElement pool = default;
+        while (!timeout.IsCancellationRequested)
+        {
+            OrchestrationMetadata? limiter = await client.GetInstanceAsync(limiterId, getInputsAndOutputs: true, timeout.Token);
+            pool = JsonDocument.Parse(limiter!.SerializedCustomStatus ?? "{}").RootElement;
+            if (pool.TryGetProperty("InUse", out JsonElement inUse) && inUse.GetInt32() == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+
+        Assert.Equal((0, 0, 0), (pool.GetProperty("InUse").GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32()));
+    }
+
+    [Fact]
     public async Task The_limiter_restarts_itself_across_generations_without_losing_a_request()
     {
         // Two requests per chunk (acquire, release): a hundred chunks make the limiter continue as new twice mid-run.
@@ -84,7 +127,8 @@ public sealed class ApiLimitTests
                 ["UserFetch:AdaptiveConcurrency"] = "false",
             });
 
-        string[] runIds = await Task.WhenAll(StartAsync(harness, 1, 100), StartAsync(harness, 1001, 100));
+        // Long enough (1.6 s each) that the two overlap even when one starts late on a busy machine.
+        string[] runIds = await Task.WhenAll(StartAsync(harness, 1, 400), StartAsync(harness, 1001, 400));
         await Task.WhenAll(runIds.Select(id => harness.WaitAsync(id, TimeSpan.FromMinutes(4))));
 
         Assert.True(harness.Simulator.Snapshot().TooManyRequests > 0);

@@ -9,6 +9,8 @@ public sealed class PermitPoolTests
 
     static PermitRequest Release(string holder) => new(PermitRequest.Release, holder, 0, 0);
 
+    static PermitRequest Withdraw(string holder) => new(PermitRequest.Withdraw, holder, 0, 0);
+
     [Fact]
     public void Grants_up_to_the_limit_and_queues_the_rest_first_come_first_served()
     {
@@ -36,11 +38,11 @@ public sealed class PermitPoolTests
     }
 
     [Fact]
-    public void A_repeated_acquire_from_a_holder_gets_its_grant_again_and_nothing_more()
+    public void A_repeated_acquire_from_a_holder_is_not_answered_again()
     {
         var pool = new PermitPool();
         pool.Apply(Acquire("a", 5));
-        Assert.Equal([new PermitGrant("a", 5)], pool.Apply(Acquire("a", 8)));
+        Assert.Empty(pool.Apply(Acquire("a", 8)));
         Assert.Equal(5, pool.InUse);
     }
 
@@ -52,6 +54,39 @@ public sealed class PermitPoolTests
         pool.Apply(Acquire("b", 5));
         Assert.Empty(pool.Apply(Acquire("b", 5)));
         Assert.Single(pool.Waiting);
+    }
+
+    [Fact]
+    public void A_withdrawal_while_waiting_is_answered_with_zero_and_the_place_goes_to_the_next()
+    {
+        var pool = new PermitPool();
+        pool.Apply(Acquire("a", 20));
+        pool.Apply(Acquire("b", 5));
+        pool.Apply(Acquire("c", 5));
+        Assert.Equal([new PermitGrant("b", 0)], pool.Apply(Withdraw("b")));
+        Assert.Equal([new PermitGrant("c", 5)], pool.Apply(Release("a")));
+        Assert.Equal(5, pool.InUse);
+    }
+
+    [Fact]
+    public void A_withdrawal_that_crosses_its_grant_frees_the_permits_without_a_second_answer()
+    {
+        var pool = new PermitPool();
+        Assert.Equal([new PermitGrant("a", 5)], pool.Apply(Acquire("a", 5)));
+        Assert.Empty(pool.Apply(Withdraw("a")));
+        Assert.Equal(0, pool.InUse);
+    }
+
+    [Fact]
+    public void A_late_acquire_from_a_finished_holder_is_never_granted_or_counted()
+    {
+        var pool = new PermitPool();
+        Assert.Equal([new PermitGrant("a", 0)], pool.Apply(Withdraw("a")));
+        Assert.Empty(pool.Apply(Acquire("a", 5)));
+        pool.Apply(Acquire("b", 5));
+        pool.Apply(Release("b"));
+        Assert.Empty(pool.Apply(Acquire("b", 5)));
+        Assert.Equal((0, 0), (pool.InUse, pool.Waiting.Count));
     }
 
     [Fact]

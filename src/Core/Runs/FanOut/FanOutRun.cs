@@ -45,13 +45,16 @@ public static class FanOutRun
         return RunSummary.From(manifest);
     }
 
+    /// <summary>Chunks run side by side: at most <see cref="MaxLanes"/>, and never more than permits to share between them.</summary>
+    public static int LanesFor(int chunks, int cap) => Math.Min(Math.Min(MaxLanes, cap), chunks);
+
     /// <summary>Deterministic, readable sub-orchestration ids: a re-run chunk keeps its id, and a stop can be sent to it.</summary>
     public static string ChunkId(string runId, int chunk) => $"{runId}-chunk-{chunk:D5}";
 
     static async Task<string?> RunChunksAsync(
         TaskOrchestrationContext context, RunPlan plan, string chunkOrchestrator, RunTracker run, Task<string> stop, int allowed)
     {
-        int lanes = Math.Min(Math.Min(MaxLanes, plan.MaxConcurrency), plan.ChunkCount);
+        int lanes = LanesFor(plan.ChunkCount, plan.MaxConcurrency);
         var freeLanes = new Queue<int>(Enumerable.Range(0, lanes));
         var running = new Dictionary<Task<ChunkReport>, (int Chunk, int Lane, int Share)>();
         int next = 0, inFlight = 0;

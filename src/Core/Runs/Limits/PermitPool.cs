@@ -3,22 +3,29 @@ namespace Serverless.Core.Runs.Limits;
 /// <summary>
 /// The limiter's state: a counting semaphore over the API's cap, first come first served. A waiting request is granted as soon
 /// as at least one permit is free (it gets what is free, up to what it asked), so a holder never waits for a full window while
-/// others finish. Requests are idempotent, so a holder may repeat one whose answer it never got. Serialisable: it is the limiter
-/// orchestration's input across ContinueAsNew.
+/// others finish. Every holder asks once and gets one answer: a repeated or late acquire (queues deliver at least once) changes
+/// nothing, so no finished holder is ever granted or counted. Serialisable: it is the limiter orchestration's input across
+/// ContinueAsNew.
 /// </summary>
 public sealed class PermitPool
 {
+    /// <summary>How many finished holders are remembered to ignore their late acquires: far more than run at once.</summary>
+    public const int FinishedMemory = 256;
+
     public int Limit { get; set; }
 
     public Dictionary<string, int> Holders { get; set; } = [];
 
     public List<PermitRequest> Waiting { get; set; } = [];
 
+    /// <summary>Holders that released or withdrew, newest last.</summary>
+    public List<string> Finished { get; set; } = [];
+
     public int InUse => Holders.Values.Sum();
 
     public int Available => Math.Max(0, Limit - InUse);
 
-    /// <summary>Applies one request and returns the grants it makes possible, in order.</summary>
+    /// <summary>Applies one request and returns the grants it makes possible, in order (a grant of 0 answers a withdrawal).</summary>
     public List<PermitGrant> Apply(PermitRequest request)
     {
         if (request.Limit > 0)
@@ -27,18 +34,24 @@ public sealed class PermitPool
         }
 
         var grants = new List<PermitGrant>();
+        bool waiting = Waiting.Any(w => w.Holder == request.Holder);
         switch (request.Kind)
         {
-            // A holder asking again lost our answer: it gets the same grant again, nothing more.
-            case PermitRequest.Acquire when Holders.TryGetValue(request.Holder, out int held):
-                grants.Add(new PermitGrant(request.Holder, held));
-                break;
-            case PermitRequest.Acquire when Waiting.All(w => w.Holder != request.Holder):
+            case PermitRequest.Acquire when !Holders.ContainsKey(request.Holder) && !waiting && !Finished.Contains(request.Holder):
                 Waiting.Add(request);
                 break;
             case PermitRequest.Release:
                 Holders.Remove(request.Holder);
-                Waiting.RemoveAll(w => w.Holder == request.Holder);
+                Finish(request.Holder);
+                break;
+            case PermitRequest.Withdraw:
+                // A holder already granted has that grant on its way: it is its one answer.
+                if (!Holders.Remove(request.Holder))
+                {
+                    grants.Add(new PermitGrant(request.Holder, 0));
+                }
+
+                Finish(request.Holder);
                 break;
         }
 
@@ -52,5 +65,18 @@ public sealed class PermitPool
         }
 
         return grants;
+    }
+
+    void Finish(string holder)
+    {
+        Waiting.RemoveAll(w => w.Holder == holder);
+        if (!Finished.Contains(holder))
+        {
+            Finished.Add(holder);
+            if (Finished.Count > FinishedMemory)
+            {
+                Finished.RemoveAt(0);
+            }
+        }
     }
 }

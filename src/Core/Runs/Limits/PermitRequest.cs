@@ -1,12 +1,14 @@
 namespace Serverless.Core.Runs.Limits;
 
 /// <summary>
-/// A message to the API limiter. <c>Acquire</c>: the holder wants up to <see cref="Permits"/> (it waits for a grant of at least one),
-/// and <see cref="Limit"/> is the API's cap as the holder's configuration states it. <c>Release</c>: the holder gives back
-/// everything it holds and withdraws any request still waiting, so a holder that stopped while waiting leaks nothing.
+/// A message to the API limiter. <c>Acquire</c>: the holder wants up to <see cref="Permits"/> (it waits for a grant of at least
+/// one), and <see cref="Limit"/> is the API's cap as the holder's configuration states it. <c>Release</c>: the holder gives back
+/// what it holds after its work. <c>Withdraw</c>: the holder stopped while waiting; it gets exactly one answer, the grant that
+/// crossed the withdrawal or a grant of 0, and holds nothing afterwards.
 /// </summary>
 public sealed record PermitRequest(string Kind, string Holder, int Permits, int Limit)
 {
     public const string Acquire = "acquire";
     public const string Release = "release";
+    public const string Withdraw = "withdraw";
 }

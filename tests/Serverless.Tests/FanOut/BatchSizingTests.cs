@@ -1,0 +1,40 @@
+using Serverless.Core.Runs.FanOut;
+using Xunit;
+
+namespace Serverless.Tests.FanOut;
+
+public sealed class BatchSizingTests
+{
+    [Theory]
+    [InlineData(50, 20, 50)]     // three waves: one batch, no round trip between batches
+    [InlineData(100, 20, 100)]   // five waves still fit one batch
+    [InlineData(101, 20, 51)]    // six waves: two even batches, not 100 + 1
+    [InlineData(500, 20, 100)]   // twenty-five waves: five batches of five waves
+    [InlineData(1, 50, 1)]
+    public void A_window_gets_even_batches_of_at_most_five_waves(int items, int window, int expected) =>
+        Assert.Equal(expected, BatchSizing.ForCalls(items, window));
+
+    [Fact]
+    public void A_chunked_run_sizes_batches_by_the_chunk_and_its_lane_share_of_the_cap()
+    {
+        // 1,000 users in chunks of 500 run in two lanes of 25 permits: twenty waves per chunk, four batches of five.
+        Assert.Equal(125, BatchSizing.ForUserRun(1_000, 500, 50));
+        // 10,000 users: four lanes of 12 permits; 500 users are 42 waves, nine batches.
+        Assert.Equal(56, BatchSizing.ForUserRun(10_000, 500, 50));
+        Assert.Equal(50, BatchSizing.ForUserRun(50, 500, 20));
+    }
+
+    [Fact]
+    public void Batches_never_exceed_the_maximum_a_request_may_ask_for()
+    {
+        Assert.Equal(BatchSizing.Max, BatchSizing.ForCalls(100_000, 1_000));
+        Assert.Equal(BatchSizing.Max, BatchSizing.ForArticles(100_000, 8));
+    }
+
+    [Theory]
+    [InlineData(500, 8, 32)]  // sixteen batches: every one of the eight activity slots gets two
+    [InlineData(12, 8, 1)]
+    [InlineData(1, 8, 1)]
+    public void An_article_run_gives_every_activity_slot_two_batches(int items, int slots, int expected) =>
+        Assert.Equal(expected, BatchSizing.ForArticles(items, slots));
+}
