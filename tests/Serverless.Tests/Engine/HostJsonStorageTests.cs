@@ -14,7 +14,7 @@ public sealed class HostJsonStorageTests
     {
         HostJsonStorage storage = HostJsonStorage.Load(RepoHostJson, NoEnvironment);
 
-        Assert.Equal(new HostJsonStorage(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30), 4, 32), storage);
+        Assert.Equal(new HostJsonStorage(TimeSpan.FromMilliseconds(200), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), 4, 32), storage);
     }
 
     [Fact]

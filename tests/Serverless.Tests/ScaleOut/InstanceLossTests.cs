@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Serverless.Core.Runs;
+using Serverless.Simulator;
+using Serverless.Tests.FunctionsHost;
+using Serverless.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Serverless.Tests.ScaleOut;
+
+/// <summary>
+/// Instances come and go under a run: one killed outright (its partition leases expire and its unfinished messages
+/// reappear to the survivors), one added (it takes partitions and work items from the start of its life).
+/// </summary>
+public sealed class InstanceLossTests(ITestOutputHelper output)
+{
+    const int Users = 2000;
+
+    /// <summary>The storage provider logs lease moves at Information; kept for these tests, which are about them.</summary>
+    static readonly Dictionary<string, string> LeaseLogs = new() { ["AzureFunctionsJobHost__logging__logLevel__DurableTask.AzureStorage"] = "Information" };
+
+    [FunctionsHostFact]
+    public async Task A_run_survives_an_instance_killed_mid_run_with_every_user_exactly_once()
+    {
+        // 150 ms a call under a cap of 20: about 15 s of fetching for 2,000 users.
+        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(3, GlobalCapTests.Api(latencyMs: 50), LeaseLogs);
+        HostInstance first = cluster.Instances[0];
+
+        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = Users, batchSize = 100 });
+        RunStatus atKill = await WaitForProgressAsync(first, runId, Users / 4);
+        HostInstance victim = cluster.Instances.Skip(1).MaxBy(i => i.Executions(HostInstance.ExecutedFetch))!;
+        victim.Kill();
+        var sinceKill = Stopwatch.StartNew();
+
+        RunStatus status = await ScaleOutCluster.WaitAsync(first, runId, TimeSpan.FromMinutes(4));
+        TimeSpan recovery = sinceKill.Elapsed;
+        RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
+        SimulatorStats api = cluster.Simulator.SnapshotCounters();
+        double rate = atKill.Succeeded / Math.Max(atKill.ElapsedSeconds, 0.1);
+        double expected = (Users - atKill.Succeeded) / Math.Max(rate, 1);
+        output.WriteLine(
+            $"killed {victim.Name} at {atKill.Succeeded}/{Users} ({atKill.ElapsedSeconds:F1} s in); kill -> completed {recovery.TotalSeconds:F1} s " +
+            $"(at the pre-kill rate the rest would take {expected:F1} s: {recovery.TotalSeconds - expected:F1} s added); run {status.ElapsedSeconds:F1} s; " +
+            $"fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}; logs in {cluster.LogFolder}");
+
+        Assert.Equal(("Completed", Users, 0), (status.Status, status.Succeeded, status.Failed));
+        Assert.Equal(Enumerable.Range(1, Users), results.UserIds.Order());
+        Assert.Empty(results.Failed);
+        Assert.InRange(api.MaxInFlight, 1, ScaleOutCluster.MaxConcurrency);
+        Assert.Equal(0L, api.BanCount);
+    }
+
+    [FunctionsHostFact]
+    public async Task An_instance_added_mid_run_takes_partitions_and_work_and_the_cap_holds()
+    {
+        // 250 ms a call under a cap of 20: about 40 s of fetching, long enough for a host to start on a busy machine.
+        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 100), LeaseLogs);
+        HostInstance first = cluster.Instances[0];
+
+        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = 3000, batchSize = 100 });
+        await WaitForProgressAsync(first, runId, 1);
+        HostInstance added = await cluster.AddInstanceAsync();
+        RunStatus status = await ScaleOutCluster.WaitAsync(first, runId, TimeSpan.FromMinutes(4));
+        RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
+        SimulatorStats api = cluster.Simulator.SnapshotCounters();
+        output.WriteLine(
+            $"run {status.ElapsedSeconds:F1} s; fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; partitions taken {string.Join(' ', cluster.Instances.Select(i => $"{i.Name}={i.PartitionsTaken}"))}; " +
+            $"API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}; logs in {cluster.LogFolder}");
+
+        Assert.Equal(("Completed", 3000, 0), (status.Status, status.Succeeded, status.Failed));
+        Assert.Equal(Enumerable.Range(1, 3000), results.UserIds.Order());
+        Assert.True(added.Executions(HostInstance.ExecutedFetch) > 0, cluster.Shares(HostInstance.ExecutedFetch));
+        Assert.True(added.PartitionsTaken > 0, $"{added.Name} took no partition");
+        Assert.InRange(api.MaxInFlight, 1, ScaleOutCluster.MaxConcurrency);
+        Assert.Equal(0L, api.BanCount);
+    }
+
+    static async Task<RunStatus> WaitForProgressAsync(HostInstance via, string runId, int succeeded)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            RunStatus status = await via.ReadStatusAsync(runId, cts.Token);
+            Assert.False(status.IsFinished, $"the run finished before {succeeded} users were fetched; make it longer");
+            if (status.Succeeded >= succeeded)
+            {
+                return status;
+            }
+
+            await Task.Delay(200, cts.Token);
+        }
+    }
+}
