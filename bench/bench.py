@@ -8,6 +8,8 @@ Run it through scripts/bench.sh, which builds Release once and has Azurite runni
   memory      100,000 users (1 ms, cap 200, batch 100, chunk 5,000): peak memory and largest history
   nlp         terminology engine on the Inspec validation abstracts: speed-up 1 vs N workers, orchestration overhead
   nlp-seed    the Python seed's ProcessPoolExecutor (bench/seed_nlp.py) against the runner over the same 40 abstracts
+  host        user fetch through the real Functions host over HTTP (POST, then GET until Completed), default settings:
+              50 users (200 ms, cap 20) and 1,000 users (100 ms, cap 50); skipped without func or the host build
 Python baselines: bench/seed_fetch.py (ThreadPoolExecutor) and bench/seed_nlp.py (ProcessPoolExecutor). Figures are
 medians of --runs runs; the runner's in-process repeats drop their first (start-up and JIT) run. --quick runs every
 measure at tiny sizes once, to check the plumbing; its output says so and cannot go into the README.
@@ -38,15 +40,17 @@ RUNNER = ROOT / "src/Local" / BIN / "Serverless.Local"
 SIMULATOR = ROOT / "src/Simulator" / BIN / "Serverless.Simulator"
 DEFAULT_DATA = ROOT.parent / "shared/data/inspec/Validation.zip"
 OUT = ROOT / "artifacts/bench"
-MEASURES = ("users", "fanout", "throughput", "memory", "nlp", "nlp-seed")
+MEASURES = ("users", "fanout", "throughput", "memory", "nlp", "nlp-seed", "host")
+FUNCTIONS_APP = ROOT / "src/Functions" / BIN
+HOST_DIR = Path(os.environ.get("FUNCTIONS_HOST_DIR") or ROOT.parent / "shared/functions-host/bin")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 IET = "Data from the Inspec Database kindly supplied by The IET."
 
 # Sizes of each measure; --quick swaps in the second set (same shape, seconds instead of minutes).
 FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 250), throughput=(2000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
-            nlp_limit=None, seed_articles=40)
+            nlp_limit=None, seed_articles=40, host=((50, 200, 20), (1000, 100, 50)))
 QUICK = dict(users=(10, 50, 5), fanout=(40, 20, 10, 5), throughput=(100, 50, 10), memory=(2000, 1, 50, 100, 500),
-             nlp_limit=4, seed_articles=4)
+             nlp_limit=4, seed_articles=4, host=((10, 50, 5),))
 
 
 def machine() -> str:
@@ -148,6 +152,95 @@ def fanout(users: int, latency_ms: int, cap: int, batch: int, runs: int, engine:
                    activitiesPerSecond=figures["activities"] / m, usersPerSecond=users / m)
     return figures
 
+
+
+# ---------- the Functions host ----------
+
+class FunctionsHost:
+    """The built Functions app under the real host (func, or the host build in FUNCTIONS_HOST_DIR), with keys of its own."""
+
+    def __init__(self, api_url: str, cap: int, tag: str):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.dir = Path(tempfile.mkdtemp(prefix="bench-host-"))
+        self.key = os.urandom(24).hex()
+        (self.dir / "host.json").write_text(json.dumps({
+            "masterKey": {"name": "master", "value": os.urandom(24).hex(), "encrypted": False},
+            "functionKeys": [{"name": "default", "value": self.key, "encrypted": False}], "systemKeys": [],
+            "hostName": f"127.0.0.1:{self.port}", "instanceId": "local", "source": "runtime", "decryptionKeyId": ""}))
+        env = clean_env()
+        # local.settings.json's Values, then what this measure sets: default settings otherwise, as a user gets them.
+        env.update(json.loads((ROOT / "local.settings.json").read_text())["Values"])
+        env.update({"AzureWebJobsScriptRoot": str(FUNCTIONS_APP), "languageWorkers__dotnet-isolated__workerDirectory": str(FUNCTIONS_APP),
+                    "AzureWebJobsSecretStorageType": "files", "FUNCTIONS_SECRETS_PATH": str(self.dir),
+                    "AZURE_FUNCTIONS_ENVIRONMENT": "Development", "ASPNETCORE_ENVIRONMENT": "Development",
+                    "AzureFunctionsJobHost__Logging__Console__IsEnabled": "true",
+                    "WEBSITE_HOSTNAME": f"127.0.0.1:{self.port}", "ASPNETCORE_URLS": f"http://127.0.0.1:{self.port}",
+                    "TaskHubName": hub_name(tag), "UserApi__BaseUrl": api_url, "UserApi__MaxConcurrency": str(cap)})
+        if shutil.which("func"):
+            cmd, cwd = ["func", "start", "--port", str(self.port), "--enableAuth"], FUNCTIONS_APP
+        else:
+            cmd, cwd = ["dotnet", "Microsoft.Azure.WebJobs.Script.WebHost.dll"], HOST_DIR
+        self.log = self.dir / "host.log"
+        self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.time() + 180
+        while "Job host started" not in self.log.read_text(errors="replace"):
+            if self.proc.poll() is not None or time.time() > deadline:
+                self.close()
+                raise SystemExit(f"the Functions host did not start: {self.log.read_text(errors='replace')[-1500:]}")
+            time.sleep(0.2)
+        while time.time() < deadline:  # it logs that a moment before it takes the port
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+
+    def call(self, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/api/{path}", method=method,
+                                         data=json.dumps(body).encode() if body is not None else None,
+                                         headers={"x-functions-key": self.key, "Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            return response.status, json.loads(response.read())
+
+    def fetch(self, users: int) -> dict:
+        """POST /api/users/fetch, then GET the status every 50 ms until it has finished: wall time as a caller sees it."""
+        started = time.perf_counter()
+        status, accepted = self.call("POST", "users/fetch", {"from": 1, "count": users})
+        if status != 202:
+            raise SystemExit(f"the host answered {status} to a fetch of {users} users")
+        while True:
+            _, run = self.call("GET", f"runs/{accepted['runId']}")
+            if run["isFinished"]:
+                seconds = time.perf_counter() - started
+                break
+            time.sleep(0.05)
+        if run["status"] != "Completed" or run["succeeded"] != users:
+            raise SystemExit(f"host run {run['id']} ended {run['status']} with {run['succeeded']}/{users} users")
+        return {"seconds": seconds, "runElapsedSeconds": run["elapsedSeconds"]}
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.proc.pid, 9)  # the host and its worker process (its child)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def host_fetch(users: int, latency_ms: int, cap: int, runs: int) -> dict:
+    """One host per size (the cap is a host setting), one untimed warm-up run first when repeating, like the runner's repeats."""
+    with Simulator(latency_ms, cap) as sim:
+        host = FunctionsHost(sim.url, cap, "hst")
+        try:
+            figures = [host.fetch(users) for _ in range(runs + 1 if runs > 1 else 1)]
+        finally:
+            host.close()
+    timed = [f["seconds"] for f in (figures[1:] if runs > 1 else figures)]
+    ideal = -(-users // cap) * latency_ms / 1000
+    m = median(timed)
+    return {"runs": figures, "warmUpDropped": runs > 1, "medianSeconds": m, "idealSeconds": ideal, "ratioToIdeal": m / ideal}
 
 # ---------- NLP ----------
 
@@ -284,6 +377,12 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
             bare = results["nlp-subset"]["byKey"]["many"]["seconds"]
             add(f"{label}: runner's bare engine, model loaded (bench-nlp) / Python seed", s(f["seedMedianSeconds"]), s(bare),
                 bare / f["seedMedianSeconds"], "≤ 1.00", bare <= f["seedMedianSeconds"])
+    if "host" in results:
+        for (n, lat, cap), goal in zip(sizes["host"], (1.15, 1.25)):
+            f = results["host"][f"users{n}"]
+            add(f"User fetch, {n:,} users, {lat} ms, cap {cap}, Functions host over HTTP (POST to Completed seen), default settings: "
+                "wall / ideal", f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], f"≤ {goal:.2f}",
+                f["ratioToIdeal"] <= goal)
     return rows
 
 
@@ -381,12 +480,20 @@ def main() -> int:
             results["nlp-subset"] = bench_nlp(args.data.resolve(), k, runs, "nls")
         return out
 
-    steps = {"users": users, "fanout": fan, "throughput": throughput, "memory": memory, "nlp": nlp, "nlp-seed": seed_nlp}
+    def host():
+        log(f"host: user fetch through the Functions host at {', '.join(f'{n} users ({lat} ms, cap {cap})' for n, lat, cap in sizes['host'])}")
+        return {f"users{n}": host_fetch(n, lat, cap, runs) for n, lat, cap in sizes["host"]}
+
+    steps = {"users": users, "fanout": fan, "throughput": throughput, "memory": memory, "nlp": nlp, "nlp-seed": seed_nlp, "host": host}
     for name in MEASURES:
         if name not in only:
             continue
         if name.startswith("nlp") and not args.data.exists():
             skipped.append(f"{name}: {args.data} not found (the Inspec data lives in ../shared/data/inspec/)")
+            log(f"skipping {skipped[-1]}")
+            continue
+        if name == "host" and not (shutil.which("func") or (HOST_DIR / "Microsoft.Azure.WebJobs.Script.WebHost.dll").exists()):
+            skipped.append(f"host: no Functions host (neither func on PATH nor {HOST_DIR})")
             log(f"skipping {skipped[-1]}")
             continue
         try:

@@ -7,4 +7,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 prepare
 dotnet build src/Local -c Release --no-restore -nologo -clp:ErrorsOnly
+# The app the host measure runs under the Functions host.
+dotnet build src/Functions -c Release --no-restore -nologo -clp:ErrorsOnly
 python3 bench/bench.py "$@"

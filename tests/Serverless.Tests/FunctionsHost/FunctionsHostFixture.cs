@@ -43,6 +43,9 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
 
     public BlobResultStore Results { get; } = new(new BlobServiceClient(Azurite.ConnectionString));
 
+    /// <summary>Every start's console, kept with the test results.</summary>
+    public string LogFile { get; } = Path.Combine(RepoPaths.Root, "artifacts", "test-results", "functions-host.log");
+
     public async Task InitializeAsync()
     {
         if (FunctionsHostLocation.Missing is not null)
@@ -56,6 +59,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
             throw new InvalidOperationException($"The Functions app is not built at {FunctionsHostLocation.App}: run `dotnet build src/Functions -c Release` (scripts/test.sh does).");
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
+        File.Delete(LogFile);
         Simulator = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 200, ConcurrencyLimit = MaxConcurrency });
         int port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -70,7 +75,7 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     public async Task StartHostAsync()
     {
         Host?.Dispose();
-        Host = FunctionsHostProcess.Start(BaseUrl.Port, settings);
+        Host = FunctionsHostProcess.Start(BaseUrl.Port, settings, LogFile);
         await Host.WaitUntilStartedAsync(StartTimeout);
         await WaitUntilListeningAsync();
     }
@@ -101,21 +106,33 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
     }
 
-    public async Task<RunStatus> ReadStatusAsync(string runId, CancellationToken cancellationToken = default)
+    public async Task<RunStatus> ReadStatusAsync(string runId, CancellationToken cancellationToken = default) =>
+        await TryReadStatusAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"GET run {runId}: 404");
+
+    /// <summary>The run's status, or null while the host answers 404 for it.</summary>
+    public async Task<RunStatus?> TryReadStatusAsync(string runId, CancellationToken cancellationToken = default)
     {
         using HttpResponseMessage response = await Http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return (await response.Content.ReadFromJsonAsync<RunStatus>(JsonSerializerOptions.Web, cancellationToken))!;
     }
 
-    /// <summary>Polls <c>GET /api/runs/{id}</c> until the run has finished.</summary>
+    /// <summary>
+    /// Polls <c>GET /api/runs/{id}</c> until the run has finished; a 404 counts as not started yet (the blob webhook
+    /// answers before the upload function has run).
+    /// </summary>
     public async Task<RunStatus> WaitAsync(string runId, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
         while (true)
         {
-            RunStatus status = await ReadStatusAsync(runId, cts.Token);
-            if (status.IsFinished)
+            RunStatus? status = await TryReadStatusAsync(runId, cts.Token);
+            if (status is { IsFinished: true })
             {
                 return status;
             }

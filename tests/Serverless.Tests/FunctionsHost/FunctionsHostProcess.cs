@@ -8,26 +8,36 @@ public sealed class FunctionsHostProcess : IDisposable
     readonly Process process;
     readonly List<string> lines = [];
     readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly StreamWriter log;
+    bool closed;
 
-    FunctionsHostProcess(Process process) => this.process = process;
+    FunctionsHostProcess(Process process, StreamWriter log)
+    {
+        this.process = process;
+        this.log = log;
+    }
 
     public int Id => process.Id;
 
-    public static FunctionsHostProcess Start(int port, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the host; its console goes to <paramref name="logFile"/> too (appended), for whoever reads a failed run.</summary>
+    public static FunctionsHostProcess Start(int port, IReadOnlyDictionary<string, string> settings, string logFile)
     {
-        ProcessStartInfo info;
+        // setsid (which execs in place, keeping the pid): a session of its own, so signals meant for the test
+        // process's group (headless Chromium sends some when it exits) do not stop the host.
+        var info = new ProcessStartInfo("setsid");
         if (FunctionsHostLocation.Func is { } func)
         {
             // --enableAuth: func skips key checks locally unless asked, and the tests assert them.
-            info = new ProcessStartInfo(func) { WorkingDirectory = FunctionsHostLocation.App };
-            foreach (string arg in new[] { "start", "--port", port.ToString(), "--enableAuth" })
+            info.WorkingDirectory = FunctionsHostLocation.App;
+            foreach (string arg in new[] { func, "start", "--port", port.ToString(), "--enableAuth" })
             {
                 info.ArgumentList.Add(arg);
             }
         }
         else
         {
-            info = new ProcessStartInfo("dotnet") { WorkingDirectory = FunctionsHostLocation.HostDirectory! };
+            info.WorkingDirectory = FunctionsHostLocation.HostDirectory!;
+            info.ArgumentList.Add("dotnet");
             info.ArgumentList.Add(FunctionsHostLocation.HostDll);
         }
 
@@ -39,7 +49,8 @@ public sealed class FunctionsHostProcess : IDisposable
             info.Environment[key] = value;
         }
 
-        var host = new FunctionsHostProcess(Process.Start(info)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        var host = new FunctionsHostProcess(Process.Start(info)!, new StreamWriter(logFile, append: true) { AutoFlush = true });
         host.process.OutputDataReceived += (_, e) => host.Add(e.Data);
         host.process.ErrorDataReceived += (_, e) => host.Add(e.Data);
         host.process.BeginOutputReadLine();
@@ -91,6 +102,11 @@ public sealed class FunctionsHostProcess : IDisposable
         }
 
         process.Dispose();
+        lock (lines)
+        {
+            closed = true;
+            log.Dispose();
+        }
     }
 
     void Add(string? line)
@@ -103,6 +119,10 @@ public sealed class FunctionsHostProcess : IDisposable
         lock (lines)
         {
             lines.Add(line);
+            if (!closed)
+            {
+                log.WriteLine(line);
+            }
         }
 
         if (line.Contains("Job host started", StringComparison.Ordinal))
