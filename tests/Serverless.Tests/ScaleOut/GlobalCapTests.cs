@@ -13,7 +13,7 @@ namespace Serverless.Tests.ScaleOut;
 /// </summary>
 public sealed class GlobalCapTests(ITestOutputHelper output)
 {
-    static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(4);
+    static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(6);
 
     [FunctionsHostFact]
     public async Task A_run_started_on_one_of_three_instances_is_spread_over_them_under_one_global_cap()
@@ -21,7 +21,7 @@ public sealed class GlobalCapTests(ITestOutputHelper output)
         await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(3, Api(latencyMs: 20));
         HostInstance first = cluster.Instances[0];
 
-        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = 1000, batchSize = 50 });
+        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = 1000, batchSize = 100 });
         RunStatus status = await ScaleOutCluster.WaitAsync(first, runId, RunTimeout);
         RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
         SimulatorStats api = cluster.Simulator.SnapshotCounters();

@@ -94,15 +94,13 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     /// <summary>Every instance's share of one activity kind, e.g. "i1=12 i2=9 i3=10", for messages and test output.</summary>
     public string Shares(string executedLine) => string.Join(' ', instances.Select(i => $"{i.Name}={i.Executions(executedLine)}"));
 
-    /// <summary>Where <see cref="DisposeAsync"/> leaves each instance's console log, for reading after a run.</summary>
-    public string LogFolder => Path.Combine(Path.GetTempPath(), "serverless-scale-out", "logs", TaskHub);
+    /// <summary>Each instance's console (i1.log, i2.log, …), kept with the test results for whoever reads a run.</summary>
+    public string LogFolder => Path.Combine(RepoPaths.Root, "artifacts", "test-results", "scale-out", TaskHub);
 
     public async ValueTask DisposeAsync()
     {
-        Directory.CreateDirectory(LogFolder);
         foreach (HostInstance instance in instances)
         {
-            await File.WriteAllTextAsync(Path.Combine(LogFolder, instance.Name + ".log"), instance.Process.Tail(int.MaxValue));
             instance.Dispose();
         }
 
@@ -120,7 +118,7 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         string secrets = Path.Combine(Path.GetTempPath(), "serverless-scale-out", Guid.NewGuid().ToString("N"));
         secretFolders.Add(secrets);
         WriteKeys(secrets, port);
-        FunctionsHostProcess process = FunctionsHostProcess.Start(port, Settings(name, port, secrets));
+        FunctionsHostProcess process = FunctionsHostProcess.Start(port, Settings(name, port, secrets), Path.Combine(LogFolder, name + ".log"));
         var instance = new HostInstance(name, process, new Uri($"http://127.0.0.1:{port}/"), FunctionKey);
         instances.Add(instance);
         return instance;
