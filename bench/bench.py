@@ -260,8 +260,10 @@ def azurite_put(path: str, body: bytes = b"", query: dict | None = None) -> None
         headers["x-ms-blob-type"] = "BlockBlob"
     canonical = "".join(f"{k}:{v}\n" for k, v in sorted(headers.items()))
     resource = f"/{account}/{account}/{path}" + "".join(f"\n{k}:{v}" for k, v in sorted((query or {}).items()))
-    to_sign = "\n".join(["PUT", "", "", str(len(body)) if body else "", "", "", "", "", "", "", "", ""]) + "\n" + canonical + resource
+    # urllib would add a form Content-Type to a body; an explicit one is signed.
+    to_sign = "\n".join(["PUT", "", "", str(len(body)) if body else "", "", "application/octet-stream", "", "", "", "", "", ""]) + "\n" + canonical + resource
     headers["Authorization"] = f"SharedKey {account}:" + base64.b64encode(hmac.new(key, to_sign.encode(), hashlib.sha256).digest()).decode()
+    headers["Content-Type"] = "application/octet-stream"
     url = f"http://127.0.0.1:10000/{account}/{urllib.parse.quote(path)}" + ("?" + urllib.parse.urlencode(query) if query else "")
     urllib.request.urlopen(urllib.request.Request(url, data=body, method="PUT", headers=headers)).read()
 
