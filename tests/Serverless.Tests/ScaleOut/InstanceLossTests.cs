@@ -56,13 +56,14 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
     [FunctionsHostFact]
     public async Task An_instance_added_mid_run_takes_partitions_and_work_and_the_cap_holds()
     {
-        // 100 ms a call, 20 batches of 100 users: long enough for a host to start on a busy machine.
-        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 100), LeaseLogs);
+        // 300 ms a call, 30 batches of 100 users: long enough for a third host to start on a busy machine, launched as the run starts.
+        const int users = 3000;
+        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 300), LeaseLogs);
         HostInstance first = cluster.Instances[0];
 
-        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = Users, batchSize = 100 });
-        await WaitForBatchesAsync(cluster, first, runId, 1);
+        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = users, batchSize = 100 });
         HostInstance added = await cluster.AddInstanceAsync();
+        Assert.False((await first.ReadStatusAsync(runId)).IsFinished, "the run finished before the third instance started; make it longer");
         RunStatus status = await ScaleOutCluster.WaitAsync(first, runId, TimeSpan.FromMinutes(6));
         RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
         SimulatorStats api = cluster.Simulator.SnapshotCounters();
@@ -70,8 +71,8 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
             $"run {status.ElapsedSeconds:F1} s; fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; partitions taken {string.Join(' ', cluster.Instances.Select(i => $"{i.Name}={i.PartitionsTaken}"))}; " +
             $"API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}; logs in {cluster.LogFolder}");
 
-        Assert.Equal(("Completed", Users, 0), (status.Status, status.Succeeded, status.Failed));
-        Assert.Equal(Enumerable.Range(1, Users), results.UserIds.Order());
+        Assert.Equal(("Completed", users, 0), (status.Status, status.Succeeded, status.Failed));
+        Assert.Equal(Enumerable.Range(1, users), results.UserIds.Order());
         Assert.True(added.Executions(HostInstance.ExecutedFetch) > 0, cluster.Shares(HostInstance.ExecutedFetch));
         Assert.True(added.PartitionsTaken > 0, $"{added.Name} took no partition");
         Assert.InRange(api.MaxInFlight, 1, ScaleOutCluster.MaxConcurrency);
