@@ -285,6 +285,8 @@ def scale_run(instances: int, route: str, body: dict, total: int, latency_ms: in
                 if run["isFinished"]:
                     seconds = time.perf_counter() - started
                     break
+                if time.perf_counter() - started > 600:
+                    raise SystemExit(f"scale run {run['id']} on {instances} instance(s) not finished after 10 minutes")
                 time.sleep(0.1)
             if run["status"] != "Completed" or run["succeeded"] != total:
                 raise SystemExit(f"scale run {run['id']} ended {run['status']} with {run['succeeded']}/{total}")
