@@ -8,6 +8,8 @@ Run it through scripts/bench.sh, which builds Release once and has Azurite runni
   memory      100,000 users (1 ms, cap 200, batch 100, chunk 5,000): peak memory and largest history
   nlp         terminology engine on the Inspec validation abstracts: speed-up 1 vs N workers, orchestration overhead
   nlp-seed    the Python seed's ProcessPoolExecutor (bench/seed_nlp.py) against the runner over the same 40 abstracts
+  scale       several Functions hosts on one task hub: 2,000 users (latency 0, cap 20) and 100 abstracts (1 worker per
+              instance) on 1 vs 2 instances; skipped without a host
   host        user fetch through the real Functions host over HTTP (POST, then GET until Completed), default settings:
               50 users (200 ms, cap 20) and 1,000 users (100 ms, cap 50); skipped without func or the host build
 Python baselines: bench/seed_fetch.py (ThreadPoolExecutor) and bench/seed_nlp.py (ProcessPoolExecutor). Figures are
@@ -40,7 +42,7 @@ RUNNER = ROOT / "src/Local" / BIN / "Serverless.Local"
 SIMULATOR = ROOT / "src/Simulator" / BIN / "Serverless.Simulator"
 DEFAULT_DATA = ROOT.parent / "shared/data/inspec/Validation.zip"
 OUT = ROOT / "artifacts/bench"
-MEASURES = ("users", "fanout", "throughput", "memory", "nlp", "nlp-seed", "host")
+MEASURES = ("users", "fanout", "throughput", "memory", "nlp", "nlp-seed", "host", "scale")
 FUNCTIONS_APP = ROOT / "src/Functions" / BIN
 HOST_DIR = Path(os.environ.get("FUNCTIONS_HOST_DIR") or ROOT.parent / "shared/functions-host/bin")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -48,9 +50,10 @@ IET = "Data from the Inspec Database kindly supplied by The IET."
 
 # Sizes of each measure; --quick swaps in the second set (same shape, seconds instead of minutes).
 FULL = dict(users=(50, 200, 20), fanout=(1000, 100, 50, 0), fanout_large=(10_000, 100, 50), throughput=(2000, 200, 50), memory=(100_000, 1, 200, 100, 5000),
-            nlp_limit=None, seed_articles=40, host=((50, 200, 20), (1000, 100, 50)))
+            nlp_limit=None, seed_articles=40, host=((50, 200, 20), (1000, 100, 50)),
+            scale=(2000, 100))
 QUICK = dict(users=(10, 50, 5), fanout=(40, 20, 10, 0), fanout_large=(80, 20, 10), throughput=(100, 50, 10), memory=(2000, 1, 50, 100, 500),
-             nlp_limit=4, seed_articles=4, host=((10, 50, 5),))
+             nlp_limit=4, seed_articles=4, host=((10, 50, 5),), scale=(100, 4))
 
 
 def machine() -> str:
@@ -159,7 +162,7 @@ def fanout(users: int, latency_ms: int, cap: int, batch: int, runs: int, engine:
 class FunctionsHost:
     """The built Functions app under the real host (func, or the host build in FUNCTIONS_HOST_DIR), with keys of its own."""
 
-    def __init__(self, api_url: str, cap: int, tag: str):
+    def __init__(self, api_url: str, cap: int, tag: str, hub: str | None = None, name: str = "", extra: dict | None = None):
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
@@ -177,7 +180,10 @@ class FunctionsHost:
                     "AZURE_FUNCTIONS_ENVIRONMENT": "Development", "ASPNETCORE_ENVIRONMENT": "Development",
                     "AzureFunctionsJobHost__Logging__Console__IsEnabled": "true",
                     "WEBSITE_HOSTNAME": f"127.0.0.1:{self.port}", "ASPNETCORE_URLS": f"http://127.0.0.1:{self.port}",
-                    "TaskHubName": hub_name(tag), "UserApi__BaseUrl": api_url, "UserApi__MaxConcurrency": str(cap)})
+                    "TaskHubName": hub or hub_name(tag), "UserApi__BaseUrl": api_url, "UserApi__MaxConcurrency": str(cap)})
+        if name:  # one of several instances on one task hub: its own lease owner name (else all are the machine name)
+            env.update({"WEBSITE_CURRENT_STAMPNAME": "local", "RoleInstanceId": f"{name}-{self.port}"})
+        env.update(extra or {})
         if shutil.which("func"):
             cmd, cwd = ["func", "start", "--port", str(self.port), "--enableAuth"], FUNCTIONS_APP
         else:
@@ -241,6 +247,75 @@ def host_fetch(users: int, latency_ms: int, cap: int, runs: int) -> dict:
     ideal = -(-users // cap) * latency_ms / 1000
     m = median(timed)
     return {"runs": figures, "warmUpDropped": runs > 1, "medianSeconds": m, "idealSeconds": ideal, "ratioToIdeal": m / ideal}
+
+# ---------- scale-out: several hosts on one task hub ----------
+
+def azurite_put(path: str, body: bytes = b"", query: dict | None = None) -> None:
+    """PUT to Azurite's blob service with its well-known development key (Shared Key), stdlib only."""
+    import base64, hashlib, hmac, urllib.parse
+    account = "devstoreaccount1"
+    key = base64.b64decode("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
+    headers = {"x-ms-date": time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime()), "x-ms-version": "2021-12-02"}
+    if query is None:
+        headers["x-ms-blob-type"] = "BlockBlob"
+    canonical = "".join(f"{k}:{v}\n" for k, v in sorted(headers.items()))
+    resource = f"/{account}/{account}/{path}" + "".join(f"\n{k}:{v}" for k, v in sorted((query or {}).items()))
+    # urllib would add a form Content-Type to a body; an explicit one is signed.
+    to_sign = "\n".join(["PUT", "", "", str(len(body)) if body else "", "", "application/octet-stream", "", "", "", "", "", ""]) + "\n" + canonical + resource
+    headers["Authorization"] = f"SharedKey {account}:" + base64.b64encode(hmac.new(key, to_sign.encode(), hashlib.sha256).digest()).decode()
+    headers["Content-Type"] = "application/octet-stream"
+    url = f"http://127.0.0.1:10000/{account}/{urllib.parse.quote(path)}" + ("?" + urllib.parse.urlencode(query) if query else "")
+    urllib.request.urlopen(urllib.request.Request(url, data=body, method="PUT", headers=headers)).read()
+
+
+def scale_run(instances: int, route: str, body: dict, total: int, latency_ms: int, cap: int, extra: dict | None = None) -> dict:
+    """`instances` hosts on one fresh task hub and one simulator; the run is started on the first: POST to Completed, seconds."""
+    hub = hub_name(f"sc{instances}")
+    with Simulator(latency_ms, cap) as sim:
+        hosts = []
+        try:
+            for i in range(instances):
+                hosts.append(FunctionsHost(sim.url, cap, "scl", hub=hub, name=f"i{i + 1}", extra=extra))
+            started = time.perf_counter()
+            status, accepted = hosts[0].call("POST", route, body)
+            if status != 202:
+                raise SystemExit(f"the host answered {status} to {route}")
+            while True:
+                _, run = hosts[0].call("GET", f"runs/{accepted['runId']}")
+                if run["isFinished"]:
+                    seconds = time.perf_counter() - started
+                    break
+                if time.perf_counter() - started > 600:
+                    raise SystemExit(f"scale run {run['id']} on {instances} instance(s) not finished after 10 minutes")
+                time.sleep(0.1)
+            if run["status"] != "Completed" or run["succeeded"] != total:
+                raise SystemExit(f"scale run {run['id']} ended {run['status']} with {run['succeeded']}/{total}")
+            shares = [h.log.read_text(errors="replace").count("Executed 'Functions.") for h in hosts]
+        finally:
+            for h in hosts:
+                h.close()
+    return {"instances": instances, "seconds": seconds, "invocationsPerInstance": shares}
+
+
+def scale(zip_path: Path, users: int, articles: int) -> dict:
+    """2,000 users at latency 0 (default batching) and the NLP run (1 worker each, batch 1) on 1 and on 2 instances."""
+    out = {}
+    for n in (1, 2):
+        log(f"scale: {users} users, latency 0, cap 20 on {n} instance(s)")
+        out[f"users{n}"] = scale_run(n, "users/fetch", {"from": 1, "count": users}, users, 0, 20)
+    if zip_path.exists():
+        z, names, ids = inspec_ids(zip_path)
+        container = f"benchscale{int(time.time()) % 10**8}"
+        azurite_put(container, query={"restype": "container"})
+        blobs = [f"{i}.txt" for i in ids[:articles]]
+        for i, blob in zip(ids[:articles], blobs):
+            azurite_put(f"{container}/{blob}", z.read(names[f"{i}.abstr"]))
+        extra = {"Articles__Container": container, "Articles__MaxWorkers": "1"}
+        for n in (1, 2):
+            log(f"scale: {len(blobs)} Inspec abstracts, Articles:MaxWorkers=1, batch 1 on {n} instance(s)")
+            out[f"nlp{n}"] = scale_run(n, "articles/analyze", {"blobNames": blobs, "batchSize": 1}, len(blobs), 0, 20, extra)
+    return out
+
 
 # ---------- NLP ----------
 
@@ -391,6 +466,16 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
             add(f"User fetch, {n:,} users, {lat} ms, cap {cap}, Functions host over HTTP (POST to Completed seen), default settings: "
                 "wall / ideal", f"ideal {s(f['idealSeconds'])}", s(f["medianSeconds"]), f["ratioToIdeal"], f"≤ {goal:.2f}",
                 f["ratioToIdeal"] <= goal)
+    if "scale" in results:
+        users, articles = sizes["scale"]
+        f = results["scale"]
+        why = "2 cores shared by every host, worker and Azurite"
+        for kind, label in (("users", f"User fetch, {users:,} users, latency 0, cap 20, default batching"),
+                            ("nlp", f"Article run, {articles} Inspec abstracts, Articles:MaxWorkers=1 per instance, batch 1")):
+            if f"{kind}1" in f:
+                one, two = f[f"{kind}1"]["seconds"], f[f"{kind}2"]["seconds"]
+                add(f"{label}, Functions host: 2 instances / 1 instance (throughput ratio = {one / two:.2f}; {why})",
+                    s(one), s(two), two / one, "report")
     return rows
 
 
@@ -410,7 +495,7 @@ def markdown(rows: list[dict], meta: dict) -> str:
         lines.append(f"\nSkipped: {note}")
     for note in meta["failed"]:
         lines.append(f"\nFAILED: {note}")
-    if any(m in meta["measured"] for m in ("nlp", "nlp-seed")):
+    if any(m in meta["measured"] for m in ("nlp", "nlp-seed", "scale")):
         lines.append(f"\n{IET}")
     return "\n".join(lines) + "\n"
 
@@ -495,7 +580,11 @@ def main() -> int:
         log(f"host: user fetch through the Functions host at {', '.join(f'{n} users ({lat} ms, cap {cap})' for n, lat, cap in sizes['host'])}")
         return {f"users{n}": host_fetch(n, lat, cap, runs) for n, lat, cap in sizes["host"]}
 
-    steps = {"users": users, "fanout": fan, "throughput": throughput, "memory": memory, "nlp": nlp, "nlp-seed": seed_nlp, "host": host}
+    def scale_out():
+        return scale(args.data.resolve(), *sizes["scale"])
+
+    steps = {"users": users, "fanout": fan, "throughput": throughput, "memory": memory, "nlp": nlp, "nlp-seed": seed_nlp, "host": host,
+             "scale": scale_out}
     for name in MEASURES:
         if name not in only:
             continue
@@ -503,8 +592,8 @@ def main() -> int:
             skipped.append(f"{name}: {args.data} not found (the Inspec data lives in ../shared/data/inspec/)")
             log(f"skipping {skipped[-1]}")
             continue
-        if name == "host" and not (shutil.which("func") or (HOST_DIR / "Microsoft.Azure.WebJobs.Script.WebHost.dll").exists()):
-            skipped.append(f"host: no Functions host (neither func on PATH nor {HOST_DIR})")
+        if name in ("host", "scale") and not (shutil.which("func") or (HOST_DIR / "Microsoft.Azure.WebJobs.Script.WebHost.dll").exists()):
+            skipped.append(f"{name}: no Functions host (neither func on PATH nor {HOST_DIR})")
             log(f"skipping {skipped[-1]}")
             continue
         try:

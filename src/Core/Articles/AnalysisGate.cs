@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serverless.Core.Options;
 
@@ -6,10 +7,14 @@ namespace Serverless.Core.Articles;
 /// <summary>
 /// The per-instance CPU cap: at most <see cref="ArticleOptions.MaxWorkers"/> analyses at once in this process,
 /// each on a dedicated thread, so CPU-bound work never occupies the thread pool that I/O (user fetches, the
-/// engine's gRPC stream) needs to make progress.
+/// engine's gRPC stream) needs to make progress. Each start and end is logged with the count running, so the cap of
+/// every instance of a scaled-out app can be read from that instance's log.
 /// </summary>
-public sealed class AnalysisGate(IOptions<ArticleOptions> options) : IDisposable
+public sealed class AnalysisGate(IOptions<ArticleOptions> options, ILogger<AnalysisGate>? logger = null) : IDisposable
 {
+    /// <summary>The start line's text up to the count: "Analysis started: 1 of 2 running in this instance".</summary>
+    public const string StartedLog = "Analysis started: ";
+
     readonly SemaphoreSlim slots = new(options.Value.MaxWorkers, options.Value.MaxWorkers);
     int running;
     int peak;
@@ -32,11 +37,14 @@ public sealed class AnalysisGate(IOptions<ArticleOptions> options) : IDisposable
                 Interlocked.CompareExchange(ref peak, now, seen);
             }
 
+            logger?.LogInformation("Analysis started: {Running} of {MaxWorkers} running in this instance", now, MaxWorkers);
+
             return await Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
-            Interlocked.Decrement(ref running);
+            int left = Interlocked.Decrement(ref running);
+            logger?.LogInformation("Analysis ended: {Running} of {MaxWorkers} running in this instance", left, MaxWorkers);
             slots.Release();
         }
     }

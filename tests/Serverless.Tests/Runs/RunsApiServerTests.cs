@@ -20,7 +20,8 @@ public sealed class RunsApiServerTests
     {
         await using EngineHarness harness = await EngineHarness.StartAsync(
             new SimulatorOptions { LatencyMs = 10, ConcurrencyLimit = 0, ErrorRate = 0.3, RetryAfterSeconds = 0, Seed = 11 },
-            settings: new Dictionary<string, string?> { ["UserApi:MaxRetries"] = "0" });
+            // A third of the calls fail on purpose; the breaker must not open on them, or it would fail the redrive too.
+            settings: new Dictionary<string, string?> { ["UserApi:MaxRetries"] = "0", ["UserApi:BreakerMinimumThroughput"] = "100000" });
         await using RunsApiServer.Started server = await RunsApiServer.StartAsync(
             harness.Get<RunsHttpApi>(), harness.Engine.Client, 0, NullLoggerFactory.Instance, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = server.BaseUrl };
