@@ -13,7 +13,7 @@ public static class FanOutChunk
     public static async Task<ChunkReport> RunAsync(
         TaskOrchestrationContext context, ChunkWork work, string batchActivity, Task<string> stop, Action<BatchWindow> progressed)
     {
-        // Two round trips of the engine in the time of one.
+        // The items are read while the permits are asked for: two round trips of the engine in the time of one.
         Task<List<string>> reading = ReadItemsAsync(context, work);
         int permits = await TakePermitsAsync(context, work, stop);
         List<string> items = await reading;
