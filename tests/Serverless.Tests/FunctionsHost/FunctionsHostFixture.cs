@@ -32,9 +32,9 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
 
     public string TaskHub { get; } = Azurite.NewTaskHub("h");
 
-    public string FunctionKey { get; } = NewKey();
+    public string FunctionKey { get; } = TestHostSetup.NewKey();
 
-    public string BlobsExtensionKey { get; } = NewKey();
+    public string BlobsExtensionKey { get; } = TestHostSetup.NewKey();
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -62,12 +62,12 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
         File.Delete(LogFile);
         Simulator = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 200, ConcurrencyLimit = MaxConcurrency });
-        int port = FreePort();
+        int port = TestHostSetup.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
         Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
-        WriteKeys(port);
-        settings = Settings(port);
+        TestHostSetup.WriteKeys(secrets, port, FunctionKey, BlobsExtensionKey);
+        settings = TestHostSetup.Settings(port, secrets, TaskHub, Simulator.BaseUrl, MaxConcurrency);
         await StartHostAsync();
     }
 
@@ -77,26 +77,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         Host?.Dispose();
         Host = FunctionsHostProcess.Start(BaseUrl.Port, settings, LogFile);
         await Host.WaitUntilStartedAsync(StartTimeout);
-        await WaitUntilListeningAsync();
-    }
-
-    /// <summary>The host logs "Job host started" a moment before Kestrel takes the port.</summary>
-    async Task WaitUntilListeningAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            try
-            {
-                using var socket = new TcpClient();
-                await socket.ConnectAsync(IPAddress.Loopback, BaseUrl.Port, cts.Token);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, cts.Token);
-            }
-        }
+        // The host logs "Job host started" a moment before Kestrel takes the port.
+        await TestHostSetup.WaitUntilListeningAsync(BaseUrl.Port);
     }
 
     public async Task<string> StartUserFetchAsync(object body)
@@ -192,69 +174,6 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         {
             Directory.Delete(secrets, recursive: true);
         }
-    }
-
-    Dictionary<string, string> Settings(int port)
-    {
-        var values = new Dictionary<string, string>
-        {
-            ["AzureWebJobsScriptRoot"] = FunctionsHostLocation.App,
-            ["languageWorkers__dotnet-isolated__workerDirectory"] = FunctionsHostLocation.App,
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["AzureWebJobsSecretStorageType"] = "files",
-            ["FUNCTIONS_SECRETS_PATH"] = secrets,
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["AzureFunctionsJobHost__Logging__Console__IsEnabled"] = "true",
-            ["WEBSITE_HOSTNAME"] = $"127.0.0.1:{port}",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["TaskHubName"] = TaskHub,
-            ["UserApi__BaseUrl"] = Simulator.BaseUrl.ToString(),
-            ["UserApi__AllowLoopback"] = "true",
-            ["UserApi__MaxConcurrency"] = MaxConcurrency.ToString(),
-            // Short waits keep tests quick; the strategy under test is the same.
-            ["UserApi__RetryBaseDelay"] = "00:00:00.100",
-        };
-
-        // A killed host's messages come back after the queues' visibility timeout (5 min by default; 1 min is the least it takes); the restart test needs less.
-        string hostJson = File.ReadAllText(Path.Combine(FunctionsHostLocation.App, "host.json"));
-        foreach (string timeout in new[] { "controlQueueVisibilityTimeout", "workItemQueueVisibilityTimeout" })
-        {
-            if (!hostJson.Contains(timeout, StringComparison.Ordinal))
-            {
-                values[$"AzureFunctionsJobHost__extensions__durableTask__storageProvider__{timeout}"] = "00:01:00";
-            }
-        }
-
-        return values;
-    }
-
-    /// <summary>The keys file the host reads with AzureWebJobsSecretStorageType=files, written before its first start.</summary>
-    void WriteKeys(int port)
-    {
-        Directory.CreateDirectory(secrets);
-        static object Key(string name, string value) => new { name, value, encrypted = false };
-        var keys = new
-        {
-            masterKey = Key("master", NewKey()),
-            functionKeys = new[] { Key("default", FunctionKey) },
-            systemKeys = new[] { Key("blobs_extension", BlobsExtensionKey) },
-            hostName = $"127.0.0.1:{port}",
-            instanceId = "local",
-            source = "runtime",
-            decryptionKeyId = "",
-        };
-        File.WriteAllText(Path.Combine(secrets, "host.json"), JsonSerializer.Serialize(keys));
-    }
-
-    static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -35,23 +35,7 @@ public sealed class HostInstance(string name, FunctionsHostProcess process, Uri 
     public int Executions(string executedLine) => Process.LogCount(executedLine);
 
     /// <summary>The host logs "Job host started" a moment before Kestrel takes the port.</summary>
-    public async Task WaitUntilListeningAsync()
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            try
-            {
-                using var socket = new TcpClient();
-                await socket.ConnectAsync(IPAddress.Loopback, BaseUrl.Port, cts.Token);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, cts.Token);
-            }
-        }
-    }
+    public Task WaitUntilListeningAsync() => TestHostSetup.WaitUntilListeningAsync(BaseUrl.Port);
 
     public async Task<string> StartAsync(string route, object body)
     {

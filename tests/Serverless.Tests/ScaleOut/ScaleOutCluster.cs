@@ -114,10 +114,10 @@ public sealed class ScaleOutCluster : IAsyncDisposable
     HostInstance Launch()
     {
         string name = $"i{instances.Count + 1}";
-        int port = FreePort();
+        int port = TestHostSetup.FreePort();
         string secrets = Path.Combine(Path.GetTempPath(), "serverless-scale-out", Guid.NewGuid().ToString("N"));
         secretFolders.Add(secrets);
-        WriteKeys(secrets, port);
+        TestHostSetup.WriteKeys(secrets, port, FunctionKey);
         FunctionsHostProcess process = FunctionsHostProcess.Start(port, Settings(name, port, secrets), Path.Combine(LogFolder, name + ".log"));
         var instance = new HostInstance(name, process, new Uri($"http://127.0.0.1:{port}/"), FunctionKey);
         instances.Add(instance);
@@ -126,59 +126,17 @@ public sealed class ScaleOutCluster : IAsyncDisposable
 
     Dictionary<string, string> Settings(string name, int port, string secrets)
     {
-        var values = new Dictionary<string, string>
-        {
-            ["AzureWebJobsScriptRoot"] = FunctionsHostLocation.App,
-            ["languageWorkers__dotnet-isolated__workerDirectory"] = FunctionsHostLocation.App,
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["AzureWebJobsSecretStorageType"] = "files",
-            ["FUNCTIONS_SECRETS_PATH"] = secrets,
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["AzureFunctionsJobHost__Logging__Console__IsEnabled"] = "true",
-            ["WEBSITE_HOSTNAME"] = $"127.0.0.1:{port}",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            // The Durable extension names a worker (the owner of partition leases) "{stamp}:{role instance}" when both are
-            // set, else by machine name: without these every local instance would be the same owner and none would ever
-            // have to take a partition from another.
-            ["WEBSITE_CURRENT_STAMPNAME"] = "local",
-            ["RoleInstanceId"] = $"{name}-{port}",
-            ["TaskHubName"] = TaskHub,
-            ["UserApi__BaseUrl"] = Simulator.BaseUrl.ToString(),
-            ["UserApi__AllowLoopback"] = "true",
-            ["UserApi__MaxConcurrency"] = MaxConcurrency.ToString(),
-            ["UserApi__RetryBaseDelay"] = "00:00:00.100",
-        };
+        Dictionary<string, string> values = TestHostSetup.Settings(port, secrets, TaskHub, Simulator.BaseUrl, MaxConcurrency);
+        // The Durable extension names a worker (the owner of partition leases) "{stamp}:{role instance}" when both are set, else
+        // by machine name: without these every local instance would be the same owner and none would ever have to take a
+        // partition from another.
+        values["WEBSITE_CURRENT_STAMPNAME"] = "local";
+        values["RoleInstanceId"] = $"{name}-{port}";
         foreach ((string key, string value) in extraSettings)
         {
             values[key] = value;
         }
 
         return values;
-    }
-
-    void WriteKeys(string folder, int port)
-    {
-        Directory.CreateDirectory(folder);
-        static object Key(string name, string value) => new { name, value, encrypted = false };
-        var keys = new
-        {
-            masterKey = Key("master", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24))),
-            functionKeys = new[] { Key("default", FunctionKey) },
-            systemKeys = Array.Empty<object>(),
-            hostName = $"127.0.0.1:{port}",
-            instanceId = "local",
-            source = "runtime",
-            decryptionKeyId = "",
-        };
-        File.WriteAllText(Path.Combine(folder, "host.json"), JsonSerializer.Serialize(keys));
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
