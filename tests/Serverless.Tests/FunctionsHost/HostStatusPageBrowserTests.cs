@@ -18,7 +18,8 @@ public sealed class HostStatusPageBrowserTests(FunctionsHostFixture host, ITestO
         host.Simulator.SetLatency(300);
         try
         {
-            string runId = await host.StartUserFetchAsync(new { from = 1, count = Users });
+            // Batches of 10: progress moves in steps the page can be caught between (a default batch could be half the run).
+            string runId = await host.StartUserFetchAsync(new { from = 1, count = Users, batchSize = 10 });
             var view = new Uri(host.BaseUrl, $"api/runs/{Uri.EscapeDataString(runId)}/view?code={Uri.EscapeDataString(host.FunctionKey)}");
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
