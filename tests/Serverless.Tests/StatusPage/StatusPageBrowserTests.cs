@@ -37,7 +37,8 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = server.BaseUrl };
 
         // Started through the served API, as a user of `serve` would.
-        HttpResponseMessage accepted = await http.PostAsJsonAsync("api/users/fetch", new { from = 1, count = Users });
+        // Batches of 10: progress moves in steps the two dumps can see (a default batch here is a third of the run).
+        HttpResponseMessage accepted = await http.PostAsJsonAsync("api/users/fetch", new { from = 1, count = Users, batchSize = 10 });
         Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
         string runId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
         // The page must keep the function key it was opened with when it calls the API.
