@@ -18,10 +18,12 @@ public sealed class GlobalCapTests(ITestOutputHelper output)
     [FunctionsHostFact]
     public async Task A_run_started_on_one_of_three_instances_is_spread_over_them_under_one_global_cap()
     {
-        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(3, Api(latencyMs: 20));
+        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(3, Api(latencyMs: 100));
         HostInstance first = cluster.Instances[0];
 
-        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = 1000, batchSize = 100 });
+        // Batches of 5: four in flight under the cap of 20 and 200 in all, so the instances' pollers compete for them (one
+        // batch of 100 at a time went to whichever instance had just finished the last one).
+        string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = 1000, batchSize = 5 });
         RunStatus status = await ScaleOutCluster.WaitAsync(first, runId, RunTimeout);
         RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
         SimulatorStats api = cluster.Simulator.SnapshotCounters();
