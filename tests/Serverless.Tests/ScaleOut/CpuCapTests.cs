@@ -39,7 +39,8 @@ public sealed class CpuCapTests(ITestOutputHelper output)
             // Both instances analysed: the activities spread over the task hub. (The gate's own "Analysis started: N of 1"
             // lines are worker logs, which this host's console does not show, so the per-instance count is not read here.)
             Assert.All(cluster.Instances, instance => Assert.True(instance.Executions(HostInstance.ExecutedAnalyze) > 0, cluster.Shares(HostInstance.ExecutedAnalyze)));
-            Assert.Equal(Articles, cluster.Instances.Sum(i => i.Executions(HostInstance.ExecutedAnalyze)));
+            // Activities run at least once: a batch redelivered while partitions move is analysed again, never lost.
+            Assert.InRange(cluster.Instances.Sum(i => i.Executions(HostInstance.ExecutedAnalyze)), Articles, 2 * Articles);
         }
         finally
         {
