@@ -12,11 +12,13 @@ builder.Services.AddServerlessCore(builder.Configuration);
 builder.Services.AddHostStorageBlobClient(builder.Configuration);
 builder.Services.AddServerlessTelemetry(builder.Configuration, "serverless-functions", otel =>
 {
-    // Function invocation spans and the host's trace context, so worker spans join the host's (host.json: "telemetryMode": "OpenTelemetry").
-    otel.UseFunctionsWorkerDefaults();
     // Set by the Bicep deployment in Azure; locally there is nowhere to send to.
     if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
     {
+        // The worker's defaults tell the host to drop the worker's logs (the worker exports them itself, with its
+        // invocation spans and the host's trace context), so they are only turned on where an exporter takes them:
+        // without one, our ILogger lines would vanish from the host's console and log stream.
+        otel.UseFunctionsWorkerDefaults();
         otel.UseAzureMonitorExporter();
     }
 });

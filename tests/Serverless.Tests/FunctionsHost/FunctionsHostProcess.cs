@@ -79,6 +79,15 @@ public sealed class FunctionsHostProcess : IDisposable
         }
     }
 
+    /// <summary>The console lines of this process that contain <paramref name="text"/>, oldest first.</summary>
+    public IReadOnlyList<string> LogLines(string text)
+    {
+        lock (lines)
+        {
+            return lines.Where(l => l.Contains(text, StringComparison.Ordinal)).ToList();
+        }
+    }
+
     public string Tail(int count)
     {
         lock (lines)

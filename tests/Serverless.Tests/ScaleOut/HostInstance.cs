@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
 using Serverless.Tests.FunctionsHost;
 using Xunit;
@@ -33,6 +34,15 @@ public sealed class HostInstance(string name, FunctionsHostProcess process, Uri 
 
     /// <summary>Activities of <paramref name="executedLine"/>'s kind this instance ran (the host logs each invocation's end).</summary>
     public int Executions(string executedLine) => Process.LogCount(executedLine);
+
+    /// <summary>
+    /// The analyses running in this instance's worker as each one started, from the <see cref="AnalysisGate"/>'s own
+    /// "Analysis started: N of M running in this instance" lines (worker logs, which the host prints).
+    /// </summary>
+    public IReadOnlyList<int> AnalysesRunningAtStart() =>
+        Process.LogLines(AnalysisGate.StartedLog)
+            .Select(line => int.Parse(line[(line.IndexOf(AnalysisGate.StartedLog, StringComparison.Ordinal) + AnalysisGate.StartedLog.Length)..].Split(' ')[0]))
+            .ToList();
 
     /// <summary>The host logs "Job host started" a moment before Kestrel takes the port.</summary>
     public Task WaitUntilListeningAsync() => TestHostSetup.WaitUntilListeningAsync(BaseUrl.Port);
