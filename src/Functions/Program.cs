@@ -2,12 +2,17 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serverless.Core.Hosting;
 using Serverless.Core.Telemetry;
 using Serverless.Functions.Storage;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// The worker's logs go to the host, which prints them: five lines per user API call (HttpClient's four, Polly's
+// successful attempt) would bury the rest. Retries and failures are warnings, so they still show.
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+builder.Logging.AddFilter("Polly", LogLevel.Warning);
 builder.Services.AddServerlessCore(builder.Configuration);
 builder.Services.AddHostStorageBlobClient(builder.Configuration);
 builder.Services.AddServerlessTelemetry(builder.Configuration, "serverless-functions", otel =>
