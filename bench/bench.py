@@ -268,27 +268,62 @@ def azurite_put(path: str, body: bytes = b"", query: dict | None = None) -> None
     urllib.request.urlopen(urllib.request.Request(url, data=body, method="PUT", headers=headers)).read()
 
 
+def azurite_table(table: str) -> list[dict]:
+    """Every row of an Azurite table (Shared Key Lite, the development account's well-known key), stdlib only."""
+    import base64, hashlib, hmac
+    account = "devstoreaccount1"
+    key = base64.b64decode("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
+    date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime())
+    path = f"/{account}/{table}()"
+    signature = base64.b64encode(hmac.new(key, f"{date}\n/{account}{path}".encode(), hashlib.sha256).digest()).decode()
+    request = urllib.request.Request(f"http://127.0.0.1:10002{path}", headers={
+        "x-ms-date": date, "x-ms-version": "2019-02-02", "Accept": "application/json;odata=nometadata",
+        "Authorization": f"SharedKeyLite {account}:{signature}"})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())["value"]
+
+
+def wait_partitions_shared(hub: str, instances: int, timeout: float = 180) -> float:
+    """Waits until every instance owns a control-queue partition and none is being handed over (the task hub's
+    Partitions table); seconds it took."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            rows = azurite_table(f"{hub}Partitions")
+        except urllib.error.HTTPError:
+            rows = []  # not made yet
+        owners = {r.get("CurrentOwner") for r in rows}
+        if len(owners - {None, ""}) == instances and not any(r.get("NextOwner") or r.get("IsDraining") for r in rows):
+            return time.perf_counter() - started
+        time.sleep(0.5)
+    raise SystemExit(f"task hub {hub}: the partitions were not shared by {instances} instances within {timeout:.0f} s")
+
+
 def scale_run(instances: int, route: str, body: dict, total: int, latency_ms: int, cap: int, extra: dict | None = None,
               warm_up: dict | None = None) -> dict:
     """`instances` hosts on one fresh task hub and one simulator; the run is started on the first: POST to Completed, seconds.
-    An untimed `warm_up` run first: the hosts share the partitions out among themselves in their first seconds, and a
-    partition that moves while a run is in flight holds the messages its old owner had dequeued for the visibility timeout
-    (1 minute); a steady scaled-out app is what this measures, not its first minute."""
+    The clock starts once the hosts have shared the partitions out and an untimed `warm_up` run has loaded the workers: a
+    partition that moves while a run is in flight can hold the messages its old owner had dequeued for the visibility
+    timeout (1 minute); a steady scaled-out app is what this measures, not its first minute."""
     hub = hub_name(f"sc{instances}")
     with Simulator(latency_ms, cap) as sim:
         hosts = []
         try:
             for i in range(instances):
                 hosts.append(FunctionsHost(sim.url, cap, "scl", hub=hub, name=f"i{i + 1}", extra=extra))
+            log(f"  partitions shared by {instances} instance(s) after {wait_partitions_shared(hub, instances):.1f} s")
             if warm_up is not None:
                 scale_wait(hosts[0], route, warm_up[0], warm_up[1], instances)
-            before = [h.log.read_text(errors="replace").count("Executed 'Functions.") for h in hosts]
+            # Activities only: the status polls are HTTP functions of the first host.
+            activities = lambda h: sum(h.log.read_text(errors="replace").count(f"Executed 'Functions.{a}'")
+                                       for a in ("FetchUserBatchActivity", "AnalyzeArticleActivity"))
+            before = [activities(h) for h in hosts]
             seconds = scale_wait(hosts[0], route, body, total, instances)
-            shares = [h.log.read_text(errors="replace").count("Executed 'Functions.") - b for h, b in zip(hosts, before)]
+            shares = [activities(h) - b for h, b in zip(hosts, before)]
         finally:
             for h in hosts:
                 h.close()
-    return {"instances": instances, "seconds": seconds, "invocationsPerInstance": shares}
+    return {"instances": instances, "seconds": seconds, "activitiesPerInstance": shares}
 
 
 def scale_wait(host: "FunctionsHost", route: str, body: dict, total: int, instances: int) -> float:
