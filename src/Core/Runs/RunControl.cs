@@ -28,12 +28,12 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
             return RunControlResult.NotFound($"No run with id '{runId}'.");
         }
 
-        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
+        if (OrchestrationStates.HasEnded(instance.RuntimeStatus))
         {
             return RunControlResult.Conflict($"Run '{runId}' has already finished ({instance.RuntimeStatus}); there is nothing to cancel.");
         }
 
-        await client.RaiseEventAsync(runId, RunEvents.Stop, CancelReason, cancellationToken);
+        await client.RaiseEventAsync(runId, RunEvents.Stop, StopReason.Cancel(CancelReason), cancellationToken);
         return RunControlResult.Done(runId, 0);
     }
 

@@ -2,13 +2,13 @@ namespace Serverless.Core.Runs;
 
 /// <summary>
 /// Written last in a run folder: its presence means every other file of the run is complete. <see cref="Status"/> says how the
-/// run ended (<see cref="RunOutcomes"/>); <see cref="Failed"/> counts every line of failed.ndjson, including the
+/// run ended (<see cref="RunOutcome"/>); <see cref="Failed"/> counts every line of failed.ndjson, including the
 /// <see cref="NotAttempted"/> items a stopped run never got to, so Total = Succeeded + Failed.
 /// </summary>
 public sealed record RunManifest(
     string RunId,
     string Kind,
-    string Status,
+    RunOutcome Status,
     string? Reason,
     RunInputDescription Input,
     IReadOnlyDictionary<string, string> Caps,

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask.Client;
+
 namespace Serverless.Core.Runs;
 
 /// <summary>What <c>GET /api/runs/{id}</c> answers.</summary>
@@ -15,5 +17,9 @@ public sealed record RunStatus(
     RunFiles? Results,
     string? Error)
 {
-    public bool IsFinished => Status is "Completed" or "Failed" or "Terminated" or "Cancelled";
+    /// <summary>The status of a run cancelled on request: its orchestration ends Completed, its status says what happened.</summary>
+    public const string Cancelled = "Cancelled";
+
+    public bool IsFinished =>
+        Status == Cancelled || (Enum.TryParse(Status, out OrchestrationRuntimeStatus runtime) && OrchestrationStates.HasEnded(runtime));
 }

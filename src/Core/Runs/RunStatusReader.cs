@@ -50,7 +50,7 @@ public static class RunStatusReader
         RunProgress? progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunProgress>();
         // A cancelled run completes normally; its status says so. A run past its failure threshold ends Failed, and only its
         // last progress knows where the results it still wrote are.
-        string status = (summary?.Outcome ?? progress?.Outcome) == RunOutcomes.Cancelled ? "Cancelled" : instance.RuntimeStatus.ToString();
+        string status = (summary?.Outcome ?? progress?.Outcome) == RunOutcome.Cancelled ? RunStatus.Cancelled : instance.RuntimeStatus.ToString();
         bool finished = OrchestrationStates.HasEnded(instance.RuntimeStatus);
         DateTimeOffset end = finished ? instance.LastUpdatedAt : time.GetUtcNow();
         return new RunStatus(

@@ -10,7 +10,7 @@ public sealed record RunSummary(
     DateTime StartedAt,
     DateTime CompletedAt,
     RunFiles Files,
-    string Outcome = RunOutcomes.Completed,
+    RunOutcome Outcome = RunOutcome.Completed,
     string? Reason = null)
 {
     public static RunSummary From(RunManifest manifest) => new(

@@ -39,7 +39,6 @@ public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<User
             },
             Articles: null,
             fetchOptions.LimiterAskAgainAfter);
-        string[] items = userIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray();
-        return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), items, plan, cancellationToken);
+        return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), userIds, plan, cancellationToken);
     }
 }

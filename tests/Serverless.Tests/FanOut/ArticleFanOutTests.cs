@@ -24,7 +24,7 @@ public sealed class ArticleFanOutTests
 
         Assert.Equal("Failed", first.Status);
         Assert.StartsWith("failure threshold exceeded: 1 of 4", first.Error);
-        Assert.Equal((RunOutcomes.Failed, 4), (firstResults.Manifest.Status, firstResults.Manifest.Total));
+        Assert.Equal((RunOutcome.Failed, 4), (firstResults.Manifest.Status, firstResults.Manifest.Total));
         Assert.Contains("empty", firstResults.ReasonFor(broken));
 
         await ArticleFiles.UploadAsync(broken, await File.ReadAllBytesAsync(ArticleFiles.Samples[0].FullName));

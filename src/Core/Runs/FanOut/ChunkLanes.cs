@@ -61,16 +61,16 @@ public sealed class ChunkLanes : SlidingWindow<ChunkReport>
         laneOfChunk.Remove(index);
         Succeeded += report.Succeeded;
         Failed += report.Failed;
-        if (report.StoppedBecause == BatchWindow.ThresholdReason || Failed > allowedFailures)
+        if (report.StoppedBecause == StopReason.FailureThreshold || Failed > allowedFailures)
         {
-            Stop(BatchWindow.ThresholdReason);
+            Stop(StopReason.FailureThreshold);
         }
     }
 
     /// <summary>The running chunks publish their own progress; the run's status names them so a reader can add it.</summary>
     protected override void Publish() => run.Show(Succeeded, Failed, 0, [.. Running]);
 
-    protected override void OnStop(string reason)
+    protected override void OnStop(StopReason reason)
     {
         foreach (int chunk in Running)
         {
