@@ -20,7 +20,12 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
     int next;
 
     public BatchWindow(
-        TaskOrchestrationContext context, ChunkWork work, IReadOnlyList<TItem> items, string activity, int permits, Action<BatchWindow<TItem>> progressed)
+        TaskOrchestrationContext context,
+        ChunkWork work,
+        IReadOnlyList<TItem> items,
+        string activity,
+        int maxConcurrency,
+        Action<BatchWindow<TItem>> progressed)
     {
         this.context = context;
         this.work = work;
@@ -28,7 +33,7 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         this.progressed = progressed;
         batches = items.Chunk(Math.Max(1, work.Plan.BatchSize)).ToArray();
         started = new (int, int)[batches.Length];
-        window = new AdaptiveWindow(permits, work.Plan.Adaptive);
+        window = new AdaptiveWindow(maxConcurrency, work.Plan.Adaptive);
         Items = items.Count;
     }
 

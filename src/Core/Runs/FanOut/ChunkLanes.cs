@@ -43,8 +43,8 @@ public sealed class ChunkLanes : SlidingWindow<ChunkReport>
         }
 
         int lane = freeLanes.Dequeue();
-        int share = plan.MaxConcurrency / lanes + (lane < plan.MaxConcurrency % lanes ? 1 : 0);
-        var work = new ChunkWork(context.InstanceId, plan, next, share, Math.Max(0, allowedFailures - Failed));
+        int laneMaxConcurrency = plan.MaxConcurrency / lanes + (lane < plan.MaxConcurrency % lanes ? 1 : 0);
+        var work = new ChunkWork(context.InstanceId, plan, next, laneMaxConcurrency, Math.Max(0, allowedFailures - Failed));
         task = context.CallSubOrchestratorAsync<ChunkReport>(
             chunkOrchestrator, work, new SubOrchestrationOptions { InstanceId = FanOutRun.ChunkId(context.InstanceId, next) });
         laneOfChunk[next] = lane;

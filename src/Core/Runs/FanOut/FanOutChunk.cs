@@ -20,16 +20,16 @@ public static class FanOutChunk
     {
         // The items are read while the permits are asked for: two round trips of the engine in the time of one.
         Task<List<TItem>> reading = ReadItemsAsync<TItem>(context, work);
-        int permits = await TakePermitsAsync(context, work, stop);
+        int maxConcurrency = await TakePermitsAsync(context, work, stop);
         List<TItem> items = await reading;
-        if (permits == 0)
+        if (maxConcurrency == 0)
         {
             return new ChunkReport(0, 0, await stop);
         }
 
         try
         {
-            var window = new BatchWindow<TItem>(context, work, items, batchActivity, permits, progressed);
+            var window = new BatchWindow<TItem>(context, work, items, batchActivity, maxConcurrency, progressed);
             await window.RunAsync(stop);
             return window.Report;
         }
@@ -50,11 +50,13 @@ public static class FanOutChunk
         context.CallActivityAsync<List<TItem>>(
             nameof(ReadChunkItemsActivity), new ChunkItemsRequest(work.Plan.ResultsContainer, work.RunId, work.Chunk));
 
-    /// <summary>The chunk's window share without a limiter; with one, what the limiter grants (0 when stopped first).</summary>
+    /// <summary>
+    /// The chunk's MaxConcurrency: as planned without a limiter; with one, the permits the limiter grants of it (0 when stopped first).
+    /// </summary>
     static Task<int> TakePermitsAsync(TaskOrchestrationContext context, ChunkWork work, Task<StopReason> stop) =>
         work.Plan.LimiterId is { } limiter
-            ? ApiPermits.AcquireAsync(context, limiter, work.Window, work.Plan.MaxConcurrency, stop, work.Plan.AskLimiterAgainAfter)
-            : Task.FromResult(work.Window);
+            ? ApiPermits.AcquireAsync(context, limiter, work.MaxConcurrency, work.Plan.MaxConcurrency, stop, work.Plan.AskLimiterAgainAfter)
+            : Task.FromResult(work.MaxConcurrency);
 
     static void GiveBackPermits(TaskOrchestrationContext context, ChunkWork work)
     {

@@ -29,8 +29,8 @@ public sealed class FanOutRun
         allowedFailures = plan.Tolerance.AllowedFailures(plan.ItemCount);
     }
 
-    /// <summary>Chunks run side by side: at most <see cref="MaxLanes"/>, and never more than permits to share between them.</summary>
-    public static int LanesFor(int chunks, int cap) => Math.Min(Math.Min(MaxLanes, cap), chunks);
+    /// <summary>Chunks run side by side: at most <see cref="MaxLanes"/>, and never more lanes than the cap can be split into.</summary>
+    public static int LanesFor(int chunks, int maxConcurrency) => Math.Min(Math.Min(MaxLanes, maxConcurrency), chunks);
 
     /// <summary>Deterministic, readable sub-orchestration ids: a re-run chunk keeps its id, and a stop can be sent to it.</summary>
     public static string ChunkId(string runId, int chunk) => $"{runId}-chunk-{chunk:D5}";
