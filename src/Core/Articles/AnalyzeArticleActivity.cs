@@ -12,7 +12,8 @@ public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, RunItemStor
 {
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<string> input)
     {
-        ArticleAnalysisSettings settings = input.Articles ?? throw new ArgumentException("An article batch carries its run's analysis settings.", nameof(input));
+        ArticleAnalysisSettings settings = input.Articles ?? throw new ArgumentException(
+            "An article batch carries its run's analysis settings.", nameof(input));
         var outcomes = new List<ArticleOutcome>(input.Items.Count);
         foreach (string article in input.Items)
         {

@@ -21,7 +21,9 @@ public sealed record RunManifest(
     int NotAttempted,
     RunFiles Files);
 
-/// <summary>What the run was asked to do: how many items, where they are listed, and where they came from (a prefix, or the run it redrives).</summary>
+/// <summary>
+/// What the run was asked to do: how many items, where they are listed, and where they came from (a prefix, or the run it redrives).
+/// </summary>
 public sealed record RunInputDescription(int Count, string Items, string? Prefix = null, string? RedriveOf = null);
 
 /// <summary>A run's files in the results container; <see cref="Terms"/> only for article runs.</summary>

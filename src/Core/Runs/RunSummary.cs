@@ -14,5 +14,14 @@ public sealed record RunSummary(
     string? Reason = null)
 {
     public static RunSummary From(RunManifest manifest) => new(
-        manifest.RunId, manifest.Kind, manifest.Total, manifest.Succeeded, manifest.Failed, manifest.StartedAt, manifest.CompletedAt, manifest.Files, manifest.Status, manifest.Reason);
+        manifest.RunId,
+        manifest.Kind,
+        manifest.Total,
+        manifest.Succeeded,
+        manifest.Failed,
+        manifest.StartedAt,
+        manifest.CompletedAt,
+        manifest.Files,
+        manifest.Status,
+        manifest.Reason);
 }

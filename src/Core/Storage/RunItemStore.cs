@@ -51,7 +51,8 @@ public sealed class RunItemStore(BlobServiceClient service)
     async Task<BlobDownloadResult> DownloadAsync(string container, string blobName, CancellationToken cancellationToken) =>
         await service.GetBlobContainerClient(container).GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
 
-    public async Task WritePartAsync<T>(string container, string runId, int chunk, int batch, IEnumerable<T> outcomes, CancellationToken cancellationToken = default)
+    public async Task WritePartAsync<T>(
+        string container, string runId, int chunk, int batch, IEnumerable<T> outcomes, CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder();
         foreach (T outcome in outcomes)
@@ -67,7 +68,8 @@ public sealed class RunItemStore(BlobServiceClient service)
     /// The outcomes of every batch that wrote its part, in chunk and batch order. Parts are downloaded
     /// <see cref="ParallelDownloads"/> at a time (a run of one user per activity has as many parts as users), and read in order.
     /// </summary>
-    public async IAsyncEnumerable<T> ReadPartsAsync<T>(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> ReadPartsAsync<T>(
+        string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         BlobContainerClient blobs = service.GetBlobContainerClient(container);
         var names = new List<string>();

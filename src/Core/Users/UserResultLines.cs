@@ -12,7 +12,8 @@ public sealed class UserResultLines : RunResultLines<int, UserFetchOutcome>
 
     protected override string? SucceededLine(UserFetchOutcome outcome) => outcome.Succeeded ? outcome.UserJson! : null;
 
-    protected override string FailedLine(UserFetchOutcome outcome) => Line(new FailedUser(outcome.UserId, outcome.Reason ?? "unknown", outcome.Attempts, outcome.StatusCode));
+    protected override string FailedLine(UserFetchOutcome outcome) =>
+        Line(new FailedUser(outcome.UserId, outcome.Reason ?? "unknown", outcome.Attempts, outcome.StatusCode));
 
     protected override string MissingLine(int userId, string reason) => Line(new FailedUser(userId, reason, 0, null));
 }

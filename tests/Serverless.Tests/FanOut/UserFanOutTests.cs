@@ -16,7 +16,8 @@ public sealed class UserFanOutTests
     static async Task<int> CountBlobsAsync(string prefix)
     {
         int count = 0;
-        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("results").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("results").GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             count++;
         }

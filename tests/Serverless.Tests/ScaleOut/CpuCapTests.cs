@@ -31,14 +31,18 @@ public sealed class CpuCapTests(ITestOutputHelper output)
             var settings = new Dictionary<string, string> { ["Articles__MaxWorkers"] = "1", ["Articles__Container"] = container };
             await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 0), settings);
 
-            string runId = await cluster.Instances[0].StartAsync("api/articles/analyze", new { blobNames = documents.Select(d => $"{d.Id}.txt").ToArray(), batchSize = 1 });
+            string runId = await cluster.Instances[0].StartAsync(
+                "api/articles/analyze", new { blobNames = documents.Select(d => $"{d.Id}.txt").ToArray(), batchSize = 1 });
             RunStatus status = await ScaleOutCluster.WaitAsync(cluster.Instances[0], runId, TimeSpan.FromMinutes(6));
-            output.WriteLine($"{status.ElapsedSeconds:F1} s; analyses per instance: {cluster.Shares(HostInstance.ExecutedAnalyze)}; logs in {cluster.LogFolder}");
+            output.WriteLine(
+                $"{status.ElapsedSeconds:F1} s; analyses per instance: {cluster.Shares(HostInstance.ExecutedAnalyze)}; logs in {cluster.LogFolder}");
 
             Assert.Equal(("Completed", Articles, 0), (status.Status, status.Succeeded, status.Failed));
             // Both instances analysed: the activities spread over the task hub. (The gate's own "Analysis started: N of 1"
             // lines are worker logs, which this host's console does not show, so the per-instance count is not read here.)
-            Assert.All(cluster.Instances, instance => Assert.True(instance.Executions(HostInstance.ExecutedAnalyze) > 0, cluster.Shares(HostInstance.ExecutedAnalyze)));
+            Assert.All(
+                cluster.Instances,
+                instance => Assert.True(instance.Executions(HostInstance.ExecutedAnalyze) > 0, cluster.Shares(HostInstance.ExecutedAnalyze)));
             // Activities run at least once: a batch redelivered while partitions move is analysed again, never lost.
             Assert.InRange(cluster.Instances.Sum(i => i.Executions(HostInstance.ExecutedAnalyze)), Articles, 2 * Articles);
         }

@@ -40,14 +40,18 @@ public sealed class HostInstance(string name, FunctionsHostProcess process, Uri 
     public async Task<string> StartAsync(string route, object body)
     {
         using HttpResponseMessage response = await Http.PostAsJsonAsync(route, body);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{Name} {route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.Accepted,
+            $"{Name} {route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
     }
 
     public async Task<RunStatus> ReadStatusAsync(string runId, CancellationToken cancellationToken = default)
     {
         using HttpResponseMessage response = await Http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}", cancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Name} GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.OK,
+            $"{Name} GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return (await response.Content.ReadFromJsonAsync<RunStatus>(JsonSerializerOptions.Web, cancellationToken))!;
     }
 

@@ -12,7 +12,11 @@ public static class RunsRedriveCommand
         var common = new CommonOptions();
         var simulator = new SimulatorCliOptions();
         var id = new Argument<string>("id") { Description = "Id of the finished run whose failed items to run again." };
-        var command = new Command("redrive", "Start a new run over only the failed items of a finished run (linked to it in the manifest) and wait for it.") { id };
+        var command = new Command(
+            "redrive", "Start a new run over only the failed items of a finished run (linked to it in the manifest) and wait for it.")
+        {
+            id,
+        };
         common.AddTo(command);
         simulator.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
