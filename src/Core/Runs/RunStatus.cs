@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.DurableTask.Client;
 
 namespace Serverless.Core.Runs;
@@ -22,4 +23,8 @@ public sealed record RunStatus(
 
     public bool IsFinished =>
         Status == Cancelled || (Enum.TryParse(Status, out OrchestrationRuntimeStatus runtime) && OrchestrationStates.HasEnded(runtime));
+
+    /// <summary>Ended normally: not cancelled, not past its failure threshold, not terminated. Not part of the answer.</summary>
+    [JsonIgnore]
+    public bool IsCompleted => Status == nameof(OrchestrationRuntimeStatus.Completed);
 }

@@ -39,7 +39,7 @@ public static class ArticlesCommand
                 RunStatus status = await ArticleRuns.UploadAndRunAsync(
                     session, settings, files, blobPrefix, runSettings.Read(parse), cancellationToken);
                 RunOutput.Finished(settings, status, api: null);
-                return status.Status == "Completed" ? 0 : 1;
+                return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
         });
         return command;

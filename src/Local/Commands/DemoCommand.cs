@@ -221,7 +221,7 @@ public static class DemoCommand
     sealed record DemoRunSummary(
         string Kind, RunStatus Status, ResultsCheck Check, int? Cap, int? LatencyMs, double? IdealSeconds, SimulatorStats? Api)
     {
-        public bool Completed => Status.Status == "Completed";
+        public bool Completed => Status.IsCompleted;
 
         public double? Ratio => IdealSeconds is > 0 and var ideal ? Math.Round(Status.ElapsedSeconds / ideal, 2) : null;
 

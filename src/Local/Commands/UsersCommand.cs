@@ -44,7 +44,7 @@ public static class UsersCommand
                 {
                     RunStatus status = await UserRuns.RunAsync(session, settings, userIds, runSettings.Read(parse), cancellationToken);
                     RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
-                    allCompleted &= status.Status == "Completed";
+                    allCompleted &= status.IsCompleted;
                 }
 
                 return allCompleted ? 0 : 1;

@@ -35,7 +35,7 @@ public static class RunsRedriveCommand
                 RunOutput.Started(settings, result.RunId!, result.Count, $"redrive of {oldRunId}: {result.Count} failed item(s)");
                 RunStatus status = await RunWatcher.WaitAsync(session.Client, result.RunId!, settings, cancellationToken);
                 RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
-                return status.Status == "Completed" ? 0 : 1;
+                return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
         });
         return command;
