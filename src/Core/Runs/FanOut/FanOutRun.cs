@@ -59,8 +59,8 @@ public sealed class FanOutRun
         (RunOutcome outcome, string? reason) = stop switch
         {
             null => (RunOutcome.Completed, null),
-            { Outcome: RunOutcome.Failed } => (RunOutcome.Failed,
-                $"{stop.Text}: {run.Failed} of {plan.ItemCount} item(s) failed, tolerated {plan.Tolerance.Describe()}"),
+            { Outcome: RunOutcome.Failed } =>
+                (RunOutcome.Failed, $"{stop.Text}: {run.Failed} of {plan.ItemCount} item(s) failed, tolerated {plan.Tolerance.Describe()}"),
             _ => (RunOutcome.Cancelled, stop.Text),
         };
         string missingReason = reason is null ? "no outcome recorded: its batch activity failed" : $"not attempted: run stopped ({reason})";
