@@ -33,7 +33,9 @@ public sealed class ApiSimulator : IAsyncDisposable
     /// <summary>Root of the API, e.g. <c>http://127.0.0.1:5080/</c>; relative paths like <c>users/1</c> resolve against it.</summary>
     public Uri BaseUrl { get; }
 
-    /// <summary>Starts listening on 127.0.0.1 only; <paramref name="port"/> 0 lets the OS pick a free port, which keeps parallel tests apart.</summary>
+    /// <summary>
+    /// Starts listening on 127.0.0.1 only; <paramref name="port"/> 0 lets the OS pick a free port, which keeps parallel tests apart.
+    /// </summary>
     public static async Task<ApiSimulator> StartAsync(SimulatorOptions options, int port = 0, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);

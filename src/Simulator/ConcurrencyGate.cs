@@ -17,7 +17,10 @@ internal sealed class ConcurrencyGate(int limit)
 
     public int Peak => Volatile.Read(ref _peak);
 
-    /// <summary>Lowering the limit below the current in-flight count does not evict anyone; new arrivals are refused until enough finish, as a real server would behave.</summary>
+    /// <summary>
+    /// Lowering the limit below the current in-flight count does not evict anyone; new arrivals are refused until enough finish, as a real
+    /// server would behave.
+    /// </summary>
     public void SetLimit(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);

@@ -12,25 +12,99 @@ internal sealed class SimulatorCommandLine
 {
     private static readonly SimulatorOptions Defaults = new();
 
-    private readonly Option<int> _port = new("--port") { Description = "Loopback port to listen on (0 = pick a free one).", DefaultValueFactory = _ => 5080 };
-    private readonly Option<int> _latency = new("--latency-ms") { Description = "Service time per admitted request.", DefaultValueFactory = _ => Defaults.LatencyMs };
-    private readonly Option<int> _jitter = new("--jitter-ms", "--latency-jitter-ms") { Description = "± uniform jitter on the latency, from the seeded RNG.", DefaultValueFactory = _ => Defaults.LatencyJitterMs };
-    private readonly Option<int> _limit = new("--limit", "--concurrency-limit") { Description = "Concurrent requests served before 429 (0 = unlimited).", DefaultValueFactory = _ => Defaults.ConcurrencyLimit };
-    private readonly Option<int> _retryAfter = new("--retry-after", "--retry-after-seconds") { Description = "Retry-After seconds on 429 and 503.", DefaultValueFactory = _ => Defaults.RetryAfterSeconds };
-    private readonly Option<double> _errorRate = new("--error-rate") { Description = "Fraction (0..1) of requests answered with an injected 5xx.", DefaultValueFactory = _ => Defaults.ErrorRate };
-    private readonly Option<double> _internalShare = new("--internal-error-share") { Description = "Share of injected 5xx that are 500 rather than 503.", DefaultValueFactory = _ => Defaults.InternalServerErrorShare };
-    private readonly Option<int> _users = new("--users", "--user-count") { Description = "Ids 1..N exist; others are 404.", DefaultValueFactory = _ => Defaults.UserCount };
-    private readonly Option<int> _seed = new("--seed") { Description = "Seed for user content, faults and jitter.", DefaultValueFactory = _ => Defaults.Seed };
-    private readonly Option<bool> _ban = new("--ban-enabled", "--ban") { Description = "Ban clients that keep pushing through 429s (true/false).", DefaultValueFactory = _ => Defaults.BanEnabled };
-    private readonly Option<double> _banWindow = new("--ban-window-seconds") { Description = "Sliding window judged for a ban.", DefaultValueFactory = _ => Defaults.BanWindow.TotalSeconds };
-    private readonly Option<int> _banMin = new("--ban-min-requests") { Description = "Requests needed in the window before a ban can trigger.", DefaultValueFactory = _ => Defaults.BanMinRequests };
-    private readonly Option<double> _banRatio = new("--ban-reject-ratio") { Description = "Fraction of 429s in the window that triggers a ban.", DefaultValueFactory = _ => Defaults.BanRejectRatio };
-    private readonly Option<double> _banCooldown = new("--ban-cooldown-seconds") { Description = "How long a ban lasts (403 meanwhile).", DefaultValueFactory = _ => Defaults.BanCooldown.TotalSeconds };
+    private readonly Option<int> _port = new("--port")
+    {
+        Description = "Loopback port to listen on (0 = pick a free one).",
+        DefaultValueFactory = _ => 5080,
+    };
+
+    private readonly Option<int> _latency = new("--latency-ms")
+    {
+        Description = "Service time per admitted request.",
+        DefaultValueFactory = _ => Defaults.LatencyMs,
+    };
+
+    private readonly Option<int> _jitter = new("--jitter-ms", "--latency-jitter-ms")
+    {
+        Description = "± uniform jitter on the latency, from the seeded RNG.",
+        DefaultValueFactory = _ => Defaults.LatencyJitterMs,
+    };
+
+    private readonly Option<int> _limit = new("--limit", "--concurrency-limit")
+    {
+        Description = "Concurrent requests served before 429 (0 = unlimited).",
+        DefaultValueFactory = _ => Defaults.ConcurrencyLimit,
+    };
+
+    private readonly Option<int> _retryAfter = new("--retry-after", "--retry-after-seconds")
+    {
+        Description = "Retry-After seconds on 429 and 503.",
+        DefaultValueFactory = _ => Defaults.RetryAfterSeconds,
+    };
+
+    private readonly Option<double> _errorRate = new("--error-rate")
+    {
+        Description = "Fraction (0..1) of requests answered with an injected 5xx.",
+        DefaultValueFactory = _ => Defaults.ErrorRate,
+    };
+
+    private readonly Option<double> _internalShare = new("--internal-error-share")
+    {
+        Description = "Share of injected 5xx that are 500 rather than 503.",
+        DefaultValueFactory = _ => Defaults.InternalServerErrorShare,
+    };
+
+    private readonly Option<int> _users = new("--users", "--user-count")
+    {
+        Description = "Ids 1..N exist; others are 404.",
+        DefaultValueFactory = _ => Defaults.UserCount,
+    };
+
+    private readonly Option<int> _seed = new("--seed")
+    {
+        Description = "Seed for user content, faults and jitter.",
+        DefaultValueFactory = _ => Defaults.Seed,
+    };
+
+    private readonly Option<bool> _ban = new("--ban-enabled", "--ban")
+    {
+        Description = "Ban clients that keep pushing through 429s (true/false).",
+        DefaultValueFactory = _ => Defaults.BanEnabled,
+    };
+
+    private readonly Option<double> _banWindow = new("--ban-window-seconds")
+    {
+        Description = "Sliding window judged for a ban.",
+        DefaultValueFactory = _ => Defaults.BanWindow.TotalSeconds,
+    };
+
+    private readonly Option<int> _banMin = new("--ban-min-requests")
+    {
+        Description = "Requests needed in the window before a ban can trigger.",
+        DefaultValueFactory = _ => Defaults.BanMinRequests,
+    };
+
+    private readonly Option<double> _banRatio = new("--ban-reject-ratio")
+    {
+        Description = "Fraction of 429s in the window that triggers a ban.",
+        DefaultValueFactory = _ => Defaults.BanRejectRatio,
+    };
+
+    private readonly Option<double> _banCooldown = new("--ban-cooldown-seconds")
+    {
+        Description = "How long a ban lasts (403 meanwhile).",
+        DefaultValueFactory = _ => Defaults.BanCooldown.TotalSeconds,
+    };
 
     public RootCommand Build()
     {
         var root = new RootCommand("Rate-limited third-party user API simulator (loopback only). Prints its base URL on the first stdout line.");
-        foreach (var option in new Option[] { _port, _latency, _jitter, _limit, _retryAfter, _errorRate, _internalShare, _users, _seed, _ban, _banWindow, _banMin, _banRatio, _banCooldown })
+        Option[] options =
+        [
+            _port, _latency, _jitter, _limit, _retryAfter, _errorRate, _internalShare, _users, _seed, _ban, _banWindow, _banMin, _banRatio,
+            _banCooldown,
+        ];
+        foreach (var option in options)
         {
             root.Options.Add(option);
         }
@@ -81,7 +155,8 @@ internal sealed class SimulatorCommandLine
         {
             int port = parsed.GetValue(_port);
             await Console.Error.WriteLineAsync(
-                $"simulator: port {port} on 127.0.0.1 is already in use; stop what listens there or pick another port with --port (--port 0 picks a free one).");
+                $"simulator: port {port} on 127.0.0.1 is already in use; stop what listens there or pick another port with --port " +
+                $"(--port 0 picks a free one).");
             return 1;
         }
 
@@ -91,7 +166,9 @@ internal sealed class SimulatorCommandLine
             Console.Out.WriteLine(simulator.BaseUrl.ToString().TrimEnd('/'));
             Console.Out.Flush();
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"simulator: latency {options.LatencyMs}±{options.LatencyJitterMs} ms, limit {options.ConcurrencyLimit}, error rate {options.ErrorRate}, users {options.UserCount}, seed {options.Seed}, ban {(options.BanEnabled ? "on" : "off")}; Ctrl+C to stop"));
+                $"simulator: latency {options.LatencyMs}±{options.LatencyJitterMs} ms, limit {options.ConcurrencyLimit}, " +
+                $"error rate {options.ErrorRate}, users {options.UserCount}, seed {options.Seed}, " +
+                $"ban {(options.BanEnabled ? "on" : "off")}; Ctrl+C to stop"));
 
             try
             {
@@ -104,7 +181,8 @@ internal sealed class SimulatorCommandLine
 
             var s = simulator.SnapshotCounters();
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"simulator: {s.Requests} requests in {s.ElapsedSeconds:F1} s: {s.Ok} ok, {s.TooManyRequests} 429, {s.Forbidden} 403, {s.ServerErrors} 5xx, {s.NotFound} 404; max in flight {s.MaxInFlight}; bans {s.BanCount}"));
+                $"simulator: {s.Requests} requests in {s.ElapsedSeconds:F1} s: {s.Ok} ok, {s.TooManyRequests} 429, {s.Forbidden} 403, " +
+                $"{s.ServerErrors} 5xx, {s.NotFound} 404; max in flight {s.MaxInFlight}; bans {s.BanCount}"));
         }
 
         return 0;

@@ -6,10 +6,16 @@ namespace Serverless.Simulator;
 /// </summary>
 public sealed class SimulatorOptions
 {
-    /// <summary>Service time of an admitted request, in milliseconds. The slot is held for this long, which is what makes the concurrency limit bite.</summary>
+    /// <summary>
+    /// Service time of an admitted request, in milliseconds. The slot is held for this long, which is what makes the concurrency limit
+    /// bite.
+    /// </summary>
     public int LatencyMs { get; set; } = 50;
 
-    /// <summary>± uniform jitter on <see cref="LatencyMs"/>, drawn from a seeded stream separate from the fault stream so that turning jitter on does not change which requests fail.</summary>
+    /// <summary>
+    /// ± uniform jitter on <see cref="LatencyMs"/>, drawn from a seeded stream separate from the fault stream so that turning jitter on
+    /// does not change which requests fail.
+    /// </summary>
     public int LatencyJitterMs { get; set; }
 
     /// <summary>More than this many admitted requests in flight → 429 with Retry-After. 0 = unlimited.</summary>
@@ -51,7 +57,10 @@ public sealed class SimulatorOptions
     /// <summary>How long a ban lasts; every request meanwhile gets 403 with Retry-After = remaining cooldown.</summary>
     public TimeSpan BanCooldown { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Throws if the options describe something the simulator cannot honour, so a typo fails loudly at start rather than producing odd numbers.</summary>
+    /// <summary>
+    /// Throws if the options describe something the simulator cannot honour, so a typo fails loudly at start rather than producing odd
+    /// numbers.
+    /// </summary>
     public void Validate()
     {
         static void Require(bool ok, string name, object value, string rule)

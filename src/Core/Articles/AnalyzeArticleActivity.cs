@@ -8,11 +8,12 @@ namespace Serverless.Core.Articles;
 /// Analyses a batch of articles one after the other (the per-instance CPU cap is the analyzer's gate), writes their outcomes to
 /// the batch's part blob and returns the counts.
 /// </summary>
-public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, RunItemStore items) : TaskActivity<WorkBatch, BatchReport>
+public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, RunItemStore items) : TaskActivity<WorkBatch<string>, BatchReport>
 {
-    public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch input)
+    public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<string> input)
     {
-        ArticleAnalysisSettings settings = input.Articles ?? throw new ArgumentException("An article batch carries its run's analysis settings.", nameof(input));
+        ArticleAnalysisSettings settings = input.Articles ?? throw new ArgumentException(
+            "An article batch carries its run's analysis settings.", nameof(input));
         var outcomes = new List<ArticleOutcome>(input.Items.Count);
         foreach (string article in input.Items)
         {

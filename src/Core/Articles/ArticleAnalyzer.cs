@@ -35,7 +35,8 @@ public sealed class ArticleAnalyzer(BlobServiceClient blobs, ITerminologyExtract
         long limit = options.Value.MaxArticleBytes;
         if (properties.ContentLength > limit)
         {
-            return ArticleOutcome.Failure(article, $"the article is {properties.ContentLength} bytes, above the {limit}-byte limit (Articles:MaxArticleBytes); not downloaded");
+            return ArticleOutcome.Failure(
+                article, $"the article is {properties.ContentLength} bytes, above the {limit}-byte limit (Articles:MaxArticleBytes); not downloaded");
         }
 
         // Pinned to the version whose size we checked, so a concurrent overwrite cannot slip a larger one in.
@@ -47,7 +48,8 @@ public sealed class ArticleAnalyzer(BlobServiceClient blobs, ITerminologyExtract
             return ArticleOutcome.Failure(article, problem);
         }
 
-        TermExtraction extraction = await gate.RunAsync(() => ServerlessTelemetry.MeasureNlp(article, () => extractor.Extract(text.Text!, topTerms)), cancellationToken);
+        TermExtraction extraction = await gate.RunAsync(
+            () => ServerlessTelemetry.MeasureNlp(article, () => extractor.Extract(text.Text!, topTerms)), cancellationToken);
         return ArticleOutcome.Success(article, extraction);
     }
 }

@@ -7,5 +7,5 @@ namespace Serverless.Core.Articles;
 public sealed class ArticleChunkOrchestrator : TaskOrchestrator<ChunkWork, ChunkReport>
 {
     public override Task<ChunkReport> RunAsync(TaskOrchestrationContext context, ChunkWork input) =>
-        FanOutChunk.RunAsChunkAsync(context, input, nameof(AnalyzeArticleActivity));
+        FanOutChunk.RunAsChunkAsync<string>(context, input, nameof(AnalyzeArticleActivity));
 }

@@ -6,7 +6,7 @@ using Serverless.Core.Terminology;
 namespace Serverless.Core.Articles;
 
 /// <summary>An article run's result lines: the terms of each analysed article, the failed articles, and the corpus terms.</summary>
-public sealed class ArticleResultLines : RunResultLines<ArticleOutcome>
+public sealed class ArticleResultLines : RunResultLines<string, ArticleOutcome>
 {
     public override string Kind => RunKinds.Articles;
 
@@ -17,7 +17,7 @@ public sealed class ArticleResultLines : RunResultLines<ArticleOutcome>
 
     protected override string FailedLine(ArticleOutcome outcome) => Line(new FailedArticle(outcome.Article, outcome.Reason ?? "unknown"));
 
-    public override string MissingLine(string item, string reason) => Line(new FailedArticle(item, reason));
+    protected override string MissingLine(string item, string reason) => Line(new FailedArticle(item, reason));
 
     protected override ICorpusBuilder<ArticleOutcome> NewCorpus() => new Corpus();
 

@@ -14,7 +14,7 @@ public sealed class ArticleRunOrchestrator : TaskOrchestrator<RunPlan, RunSummar
     public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan plan)
     {
         var run = new FanOutRun(context, plan);
-        string? stoppedBecause = await run.WorkItemsAsync(nameof(AnalyzeArticleActivity), nameof(ArticleChunkOrchestrator));
+        StopReason? stoppedBecause = await run.WorkItemsAsync<string>(nameof(AnalyzeArticleActivity), nameof(ArticleChunkOrchestrator));
         return await run.WriteResultsAsync(stoppedBecause);
     }
 }

@@ -13,14 +13,26 @@ namespace Serverless.Core.Articles;
 public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOptions<ResultStoreOptions> results, RunStarter starter)
 {
     public Task<string> StartBatchAsync(
-        DurableTaskClient client, IReadOnlyList<string> names, string? prefix, RunSettings? settings = null, string? redriveOf = null, CancellationToken cancellationToken = default) =>
-        starter.StartAsync(client, nameof(ArticleRunOrchestrator), starter.NewRunId(RunKinds.Articles), names, Plan(names.Count, prefix, settings ?? RunSettings.Default, redriveOf), cancellationToken);
+        DurableTaskClient client,
+        IReadOnlyList<string> names,
+        string? prefix,
+        RunSettings? settings = null,
+        string? redriveOf = null,
+        CancellationToken cancellationToken = default) =>
+        starter.StartAsync(
+            client,
+            nameof(ArticleRunOrchestrator),
+            starter.NewRunId(RunKinds.Articles),
+            names,
+            Plan(names.Count, prefix, settings ?? RunSettings.Default, redriveOf),
+            cancellationToken);
 
     /// <summary>
     /// A run for one uploaded article whose id is derived from its name and content hash: the same upload again maps to the
     /// same run and is not analysed twice, while changed content gets a new run. Returns the run id and whether it started.
     /// </summary>
-    public async Task<(string RunId, bool Started)> StartForUploadAsync(DurableTaskClient client, string name, string contentHash, CancellationToken cancellationToken = default)
+    public async Task<(string RunId, bool Started)> StartForUploadAsync(
+        DurableTaskClient client, string name, string contentHash, CancellationToken cancellationToken = default)
     {
         string runId = UploadRunId(name, contentHash);
         if (await client.GetInstanceAsync(runId, cancellationToken) is { } existing
@@ -34,7 +46,8 @@ public sealed class ArticleRunStarter(IOptions<ArticleOptions> articles, IOption
     }
 
     public static string UploadRunId(string name, string contentHash) =>
-        $"article-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16]}-{contentHash.ToLowerInvariant()[..Math.Min(16, contentHash.Length)]}";
+        $"article-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..16]}-" +
+        $"{contentHash.ToLowerInvariant()[..Math.Min(16, contentHash.Length)]}";
 
     /// <summary>
     /// The window counts articles: <c>MaxInFlightPerRun</c> activities of <c>BatchSize</c> articles each, so batching does not

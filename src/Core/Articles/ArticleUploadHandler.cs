@@ -11,11 +11,15 @@ namespace Serverless.Core.Articles;
 /// <summary>What the blob-upload trigger does: start (or skip, if already done) the run for one uploaded article.</summary>
 public sealed class ArticleUploadHandler(ArticleRunStarter starter, IOptions<ArticleOptions> options, ILogger<ArticleUploadHandler> log)
 {
-    public async Task<(string RunId, bool Started)> HandleAsync(BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken = default)
+    public async Task<(string RunId, bool Started)> HandleAsync(
+        BlobClient blob, DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         string hash = await ContentHashAsync(blob, cancellationToken);
         (string runId, bool started) = await starter.StartForUploadAsync(client, blob.Name, hash, cancellationToken);
-        log.LogInformation(started ? "Article {Name} uploaded: run {RunId} started" : "Article {Name} unchanged: run {RunId} exists, not analysed again", blob.Name, runId);
+        log.LogInformation(
+            started ? "Article {Name} uploaded: run {RunId} started" : "Article {Name} unchanged: run {RunId} exists, not analysed again",
+            blob.Name,
+            runId);
         return (runId, started);
     }
 

@@ -18,14 +18,17 @@ public static class ServerlessServiceCollectionExtensions
     /// <summary>The storage connection the Functions host uses too; Azurite when unset.</summary>
     public const string StorageConnectionKey = "AzureWebJobsStorage";
 
-    /// <summary>Options (validated at start), the user API client with its pipeline, the terminology engine, the result store, the activities.</summary>
+    /// <summary>
+    /// Options (validated at start), the user API client with its pipeline, the terminology engine, the result store, the activities.
+    /// </summary>
     public static IServiceCollection AddServerlessCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<UserApiOptions>().Bind(configuration.GetSection(UserApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<UserApiOptions>, UserApiOptionsValidator>();
         services.AddOptions<UserFetchOptions>().Bind(configuration.GetSection(UserFetchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArticleOptions>().Bind(configuration.GetSection(ArticleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ResultStoreOptions>().Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResultStoreOptions>()
+            .Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         IHttpClientBuilder userApi = services.AddHttpClient<UserApiClient>((sp, http) =>
@@ -50,7 +53,8 @@ public static class ServerlessServiceCollectionExtensions
         // Added after the pipeline, so inside it: counts every attempt on the wire.
         userApi.AddHttpMessageHandler(() => new UserApiMetricsHandler());
 
-        services.AddSingleton(_ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
+        services.AddSingleton(
+            _ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));
         services.AddSingleton<BlobResultStore>();
         services.AddSingleton<RunItemStore>();
         services.AddSingleton<IRunResultLines, UserResultLines>();

@@ -21,7 +21,8 @@ public static class Problems
     public static IActionResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, detail);
 
     public static IActionResult Status(int status, string detail) =>
-        new ObjectResult(new ProblemDetails { Title = status == StatusCodes.Status404NotFound ? "Not found." : "Conflict.", Detail = detail, Status = status })
+        new ObjectResult(
+            new ProblemDetails { Title = status == StatusCodes.Status404NotFound ? "Not found." : "Conflict.", Detail = detail, Status = status })
         {
             StatusCode = status,
             ContentTypes = { "application/problem+json" },

@@ -26,7 +26,8 @@ public static class RunFileNames
 
         foreach ((string key, string? blob) in Entries(files))
         {
-            if (blob is not null && (string.Equals(file, key, StringComparison.Ordinal) || string.Equals(file, LeafName(blob), StringComparison.Ordinal)))
+            if (blob is not null
+                && (string.Equals(file, key, StringComparison.Ordinal) || string.Equals(file, LeafName(blob), StringComparison.Ordinal)))
             {
                 return blob;
             }

@@ -38,7 +38,10 @@ public static class RunStatusPage
         {
             foreach ((string key, string fileName) in RunFileNames.Links(results))
             {
-                files.Append(CultureInfo.InvariantCulture, $"<li><a data-file=\"{E(key)}\" href=\"files/{E(Uri.EscapeDataString(key))}\">{E(fileName)}</a> <span class=\"muted\">({E(key)})</span></li>");
+                files.Append(
+                    CultureInfo.InvariantCulture,
+                    $"<li><a data-file=\"{E(key)}\" href=\"files/{E(Uri.EscapeDataString(key))}\">{E(fileName)}</a> <span " +
+                    $"class=\"muted\">({E(key)})</span></li>");
             }
         }
         else

@@ -27,7 +27,10 @@ public sealed class RunsHttpApi(
     /// <summary>Large enough for <see cref="UserFetchOptions.MaxUsersPerRun"/> ids written plainly; beyond it we refuse to buffer.</summary>
     public const int MaxBodyBytes = 16 * 1024 * 1024;
 
-    /// <summary>Failures listed by <c>GET /api/runs/{id}/failures</c> unless <c>?limit=</c> asks for fewer (or more, up to <see cref="MaxFailuresListed"/>).</summary>
+    /// <summary>
+    /// Failures listed by <c>GET /api/runs/{id}/failures</c> unless <c>?limit=</c> asks for fewer (or more, up to
+    /// <see cref="MaxFailuresListed"/>).
+    /// </summary>
     public const int DefaultFailuresListed = 100;
 
     public const int MaxFailuresListed = 1000;
@@ -81,12 +84,14 @@ public sealed class RunsHttpApi(
         IReadOnlyList<string> names = parsed.BlobNames ?? await articles.ListAsync(parsed.Prefix!, max + 1, cancellationToken);
         if (names.Count == 0)
         {
-            return Problems.BadRequest(new FieldError("prefix", $"No articles under prefix '{parsed.Prefix}' in container '{articleOptions.Value.Container}'."));
+            return Problems.BadRequest(
+                new FieldError("prefix", $"No articles under prefix '{parsed.Prefix}' in container '{articleOptions.Value.Container}'."));
         }
 
         if (names.Count > max)
         {
-            return Problems.BadRequest(new FieldError("prefix", $"More than {max} articles under prefix '{parsed.Prefix}' (Articles:MaxArticlesPerRun); narrow the prefix."));
+            return Problems.BadRequest(new FieldError(
+                "prefix", $"More than {max} articles under prefix '{parsed.Prefix}' (Articles:MaxArticlesPerRun); narrow the prefix."));
         }
 
         string runId = await articleRuns.StartBatchAsync(client, names, parsed.Prefix, settings.Settings, cancellationToken: cancellationToken);
@@ -130,19 +135,26 @@ public sealed class RunsHttpApi(
             return Problems.NotFound($"No run with id '{runId}'.");
         }
 
-        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = RunStatusPage.Render(status) };
+        return new ContentResult
+        {
+            StatusCode = StatusCodes.Status200OK,
+            ContentType = "text/html; charset=utf-8",
+            Content = RunStatusPage.Render(status),
+        };
     }
 
     /// <summary>
     /// <c>GET /api/runs/{id}/failures?limit=N</c>: the first N lines of the run's failed.ndjson (users or articles with the reason).
     /// The file is written when the run completes; before that the list is empty and <c>finished</c> is false.
     /// </summary>
-    public async Task<IActionResult> GetRunFailuresAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<IActionResult> GetRunFailuresAsync(
+        HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         int limit = DefaultFailuresListed;
         if (request.Query.TryGetValue("limit", out var raw) && raw.Count > 0)
         {
-            if (!int.TryParse(raw[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxFailuresListed)
+            if (!int.TryParse(raw[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit)
+                || limit < 1 || limit > MaxFailuresListed)
             {
                 return Problems.BadRequest(new FieldError("limit", $"limit must be a whole number from 1 to {MaxFailuresListed}."));
             }
@@ -165,7 +177,8 @@ public sealed class RunsHttpApi(
     /// <paramref name="file"/> is a key of the run's files (<c>manifest</c>, <c>succeeded</c>, <c>failed</c>, <c>terms</c>) or that file's
     /// own name (e.g. <c>users.ndjson</c>); anything else is a 404, so no other blob can be reached through it.
     /// </summary>
-    public async Task<IActionResult> GetRunFileAsync(HttpRequest request, string runId, string file, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<IActionResult> GetRunFileAsync(
+        HttpRequest request, string runId, string file, DurableTaskClient client, CancellationToken cancellationToken)
     {
         RunStatus? status = await ReadAsync(runId, client, cancellationToken);
         if (status is null)

@@ -43,7 +43,8 @@ public sealed record ApiUrlPolicy(bool AllowLoopback = false, bool AllowPrivateN
 
         if (loopbackName && !AllowLoopback)
         {
-            return $"points at '{uri.Host}', the machine itself; loopback is allowed only in development (set {UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}=true)";
+            return $"points at '{uri.Host}', the machine itself; loopback is allowed only in development (set " +
+                $"{UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}=true)";
         }
 
         return literal is null ? null : CheckAddress(literal) is { } why ? $"points at {why}" : null;
@@ -55,8 +56,10 @@ public sealed record ApiUrlPolicy(bool AllowLoopback = false, bool AllowPrivateN
         AddressKind.Public => null,
         AddressKind.Loopback when AllowLoopback => null,
         AddressKind.Private when AllowPrivateNetwork => null,
-        AddressKind.Loopback => $"{address}, a loopback address; allowed only in development (set {UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}=true)",
-        AddressKind.Private => $"{address}, a private-network address; allowed only with {UserApiOptions.Section}:{nameof(UserApiOptions.AllowPrivateNetwork)}=true",
+        AddressKind.Loopback =>
+            $"{address}, a loopback address; allowed only in development (set {UserApiOptions.Section}:{nameof(UserApiOptions.AllowLoopback)}=true)",
+        AddressKind.Private =>
+            $"{address}, a private-network address; allowed only with {UserApiOptions.Section}:{nameof(UserApiOptions.AllowPrivateNetwork)}=true",
         AddressKind.LinkLocal => $"{address}, a link-local address (such as the cloud metadata service); never allowed",
         _ => $"{address}, an unspecified, multicast or reserved address; never allowed",
     };

@@ -14,7 +14,8 @@ namespace Serverless.Core.Runs;
 /// Acting on runs that exist: cancel one in progress (it stops scheduling, finishes what is in flight and writes a manifest
 /// marked cancelled), or redrive a finished one (a new run over exactly the items its failed.ndjson lists, linked back to it).
 /// </summary>
-public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOptions> resultOptions, UserFetchStarter users, ArticleRunStarter articles)
+public sealed class RunControl(
+    BlobResultStore results, IOptions<ResultStoreOptions> resultOptions, UserFetchStarter users, ArticleRunStarter articles)
 {
     public const string CancelReason = "cancelled on request";
 
@@ -28,12 +29,12 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
             return RunControlResult.NotFound($"No run with id '{runId}'.");
         }
 
-        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
+        if (OrchestrationStates.HasEnded(instance.RuntimeStatus))
         {
             return RunControlResult.Conflict($"Run '{runId}' has already finished ({instance.RuntimeStatus}); there is nothing to cancel.");
         }
 
-        await client.RaiseEventAsync(runId, RunEvents.Stop, CancelReason, cancellationToken);
+        await client.RaiseEventAsync(runId, RunEvents.Stop, StopReason.Cancel(CancelReason), cancellationToken);
         return RunControlResult.Done(runId, 0);
     }
 
@@ -62,10 +63,12 @@ public sealed class RunControl(BlobResultStore results, IOptions<ResultStoreOpti
 
         // Same batching as the original run; no failure threshold, since these are the items that failed.
         var settings = new RunSettings(
-            BatchSize: manifest.Caps.TryGetValue(RunTracker.BatchSizeCap, out string? batch) && int.TryParse(batch, CultureInfo.InvariantCulture, out int size) ? size : null);
+            BatchSize: manifest.Caps.TryGetValue(RunTracker.BatchSizeCap, out string? batch)
+                && int.TryParse(batch, CultureInfo.InvariantCulture, out int size) ? size : null);
         string newRunId = isUsers
             ? await users.StartAsync(client, failed.Select(id => id.GetInt32()).ToList(), settings, runId, cancellationToken)
-            : await articles.StartBatchAsync(client, failed.Select(name => name.GetString()!).ToList(), prefix: null, settings, runId, cancellationToken);
+            : await articles.StartBatchAsync(
+                client, failed.Select(name => name.GetString()!).ToList(), prefix: null, settings, runId, cancellationToken);
         return RunControlResult.Done(newRunId, failed.Count);
     }
 }

@@ -12,7 +12,7 @@ public sealed record RunProgress(
     int Succeeded,
     int Failed,
     int InFlight,
-    string? Outcome = null,
+    RunOutcome? Outcome = null,
     string? Reason = null,
     RunFiles? Files = null,
     IReadOnlyList<int>? RunningChunks = null)

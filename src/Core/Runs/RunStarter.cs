@@ -12,8 +12,13 @@ namespace Serverless.Core.Runs;
 /// </summary>
 public sealed class RunStarter(RunItemStore items, TimeProvider time)
 {
-    public async Task<string> StartAsync(
-        DurableTaskClient client, string orchestrator, string runId, IReadOnlyList<string> runItems, RunPlan plan, CancellationToken cancellationToken)
+    public async Task<string> StartAsync<TItem>(
+        DurableTaskClient client,
+        string orchestrator,
+        string runId,
+        IReadOnlyList<TItem> runItems,
+        RunPlan plan,
+        CancellationToken cancellationToken)
     {
         await items.WriteInputAsync(plan.ResultsContainer, runId, runItems, plan.ChunkSize, cancellationToken);
         if (plan.LimiterId is { } limiter)

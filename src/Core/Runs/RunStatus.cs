@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Microsoft.DurableTask.Client;
+
 namespace Serverless.Core.Runs;
 
 /// <summary>What <c>GET /api/runs/{id}</c> answers.</summary>
@@ -15,5 +18,13 @@ public sealed record RunStatus(
     RunFiles? Results,
     string? Error)
 {
-    public bool IsFinished => Status is "Completed" or "Failed" or "Terminated" or "Cancelled";
+    /// <summary>The status of a run cancelled on request: its orchestration ends Completed, its status says what happened.</summary>
+    public const string Cancelled = "Cancelled";
+
+    public bool IsFinished =>
+        Status == Cancelled || (Enum.TryParse(Status, out OrchestrationRuntimeStatus runtime) && OrchestrationStates.HasEnded(runtime));
+
+    /// <summary>Ended normally: not cancelled, not past its failure threshold, not terminated. Not part of the answer.</summary>
+    [JsonIgnore]
+    public bool IsCompleted => Status == nameof(OrchestrationRuntimeStatus.Completed);
 }

@@ -6,7 +6,8 @@ namespace Serverless.Core.Runs;
 /// <summary>Reads a run's state from the engine: progress from the custom status, results from the output.</summary>
 public static class RunStatusReader
 {
-    public static async Task<RunStatus?> ReadAsync(DurableTaskClient client, string runId, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<RunStatus?> ReadAsync(
+        DurableTaskClient client, string runId, TimeProvider time, CancellationToken cancellationToken = default)
     {
         // The engine returns the custom status (our progress) only together with inputs and outputs.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
@@ -23,7 +24,8 @@ public static class RunStatusReader
     }
 
     /// <summary>A chunked run counts a chunk when it ends; until then the chunk's own progress is added, read now.</summary>
-    static async Task<RunStatus> WithRunningChunksAsync(DurableTaskClient client, RunStatus status, IReadOnlyList<int> chunks, CancellationToken cancellationToken)
+    static async Task<RunStatus> WithRunningChunksAsync(
+        DurableTaskClient client, RunStatus status, IReadOnlyList<int> chunks, CancellationToken cancellationToken)
     {
         OrchestrationMetadata?[] running = await Task.WhenAll(chunks.Select(chunk =>
             client.GetInstanceAsync(FanOut.FanOutRun.ChunkId(status.Id, chunk), getInputsAndOutputs: true, cancellationToken)));
@@ -50,7 +52,7 @@ public static class RunStatusReader
         RunProgress? progress = instance.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<RunProgress>();
         // A cancelled run completes normally; its status says so. A run past its failure threshold ends Failed, and only its
         // last progress knows where the results it still wrote are.
-        string status = (summary?.Outcome ?? progress?.Outcome) == RunOutcomes.Cancelled ? "Cancelled" : instance.RuntimeStatus.ToString();
+        string status = (summary?.Outcome ?? progress?.Outcome) == RunOutcome.Cancelled ? RunStatus.Cancelled : instance.RuntimeStatus.ToString();
         bool finished = OrchestrationStates.HasEnded(instance.RuntimeStatus);
         DateTimeOffset end = finished ? instance.LastUpdatedAt : time.GetUtcNow();
         return new RunStatus(
@@ -70,5 +72,6 @@ public static class RunStatusReader
 
     /// <summary>A run that stopped at its threshold says why in plain words; anything else keeps the exception type.</summary>
     static string Describe(TaskFailureDetails failure) =>
-        failure.ErrorType.EndsWith(nameof(FanOut.RunFailedException), StringComparison.Ordinal) ? failure.ErrorMessage : $"{failure.ErrorType}: {failure.ErrorMessage}";
+        failure.ErrorType.EndsWith(nameof(FanOut.RunFailedException), StringComparison.Ordinal)
+            ? failure.ErrorMessage : $"{failure.ErrorType}: {failure.ErrorMessage}";
 }

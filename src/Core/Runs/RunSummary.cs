@@ -10,9 +10,18 @@ public sealed record RunSummary(
     DateTime StartedAt,
     DateTime CompletedAt,
     RunFiles Files,
-    string Outcome = RunOutcomes.Completed,
+    RunOutcome Outcome = RunOutcome.Completed,
     string? Reason = null)
 {
     public static RunSummary From(RunManifest manifest) => new(
-        manifest.RunId, manifest.Kind, manifest.Total, manifest.Succeeded, manifest.Failed, manifest.StartedAt, manifest.CompletedAt, manifest.Files, manifest.Status, manifest.Reason);
+        manifest.RunId,
+        manifest.Kind,
+        manifest.Total,
+        manifest.Succeeded,
+        manifest.Failed,
+        manifest.StartedAt,
+        manifest.CompletedAt,
+        manifest.Files,
+        manifest.Status,
+        manifest.Reason);
 }

@@ -38,7 +38,7 @@ public sealed class RunTracker
         Publish(new RunProgress(kind, Total, succeeded, failed, inFlight, RunningChunks: runningChunks));
     }
 
-    public RunManifest Draft(RunPlan plan, string outcome, string? reason)
+    public RunManifest Draft(RunPlan plan, RunOutcome outcome, string? reason)
     {
         DateTime completedAt = context.CurrentUtcDateTime;
         string runId = context.InstanceId;

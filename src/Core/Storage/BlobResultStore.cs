@@ -32,7 +32,8 @@ public sealed class BlobResultStore(BlobServiceClient service)
     }
 
     /// <summary>Opens one blob for streaming, with the content type it was written with; null when it does not exist.</summary>
-    public async Task<(Stream Content, string ContentType)?> OpenReadAsync(string container, string blobName, CancellationToken cancellationToken = default)
+    public async Task<(Stream Content, string ContentType)?> OpenReadAsync(
+        string container, string blobName, CancellationToken cancellationToken = default)
     {
         BlobClient blob = service.GetBlobContainerClient(container).GetBlobClient(blobName);
         try
@@ -48,7 +49,8 @@ public sealed class BlobResultStore(BlobServiceClient service)
     }
 
     /// <summary>Every line of an NDJSON blob, parsed, streamed; nothing when it does not exist.</summary>
-    public async IAsyncEnumerable<JsonElement> ReadNdjsonAsync(string container, string blobName, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<JsonElement> ReadNdjsonAsync(
+        string container, string blobName, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (await OpenReadAsync(container, blobName, cancellationToken) is not { } blob)
         {
@@ -67,8 +69,11 @@ public sealed class BlobResultStore(BlobServiceClient service)
         }
     }
 
-    /// <summary>The first <paramref name="limit"/> lines of an NDJSON blob, each parsed, without downloading the rest; empty when it does not exist.</summary>
-    public async Task<IReadOnlyList<JsonElement>> ReadNdjsonHeadAsync(string container, string blobName, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The first <paramref name="limit"/> lines of an NDJSON blob, each parsed, without downloading the rest; empty when it does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> ReadNdjsonHeadAsync(
+        string container, string blobName, int limit, CancellationToken cancellationToken = default)
     {
         var lines = new List<JsonElement>();
         await foreach (JsonElement line in ReadNdjsonAsync(container, blobName, cancellationToken))

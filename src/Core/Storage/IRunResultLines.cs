@@ -10,14 +10,21 @@ public interface IRunResultLines
     string Kind { get; }
 
     /// <summary>
-    /// Reads the run's parts and appends each item's first outcome to <paramref name="succeeded"/> or <paramref name="failed"/>;
-    /// <paramref name="seen"/> ends up with every item that has an outcome.
+    /// Reads the run's parts and appends each item's first outcome to <paramref name="succeeded"/> or <paramref name="failed"/>,
+    /// then lists every input item no batch reported on as failed with <paramref name="missingReason"/>.
     /// </summary>
-    Task<MergedParts> MergePartsAsync(RunItemStore items, string container, string runId, HashSet<string> seen, StagedTextBlob succeeded, StagedTextBlob failed, CancellationToken cancellationToken);
-
-    /// <summary>The failed line for an input item no batch reported on.</summary>
-    string MissingLine(string item, string reason);
+    Task<MergedParts> MergeAsync(
+        RunItemStore items,
+        string container,
+        string runId,
+        string missingReason,
+        StagedTextBlob succeeded,
+        StagedTextBlob failed,
+        CancellationToken cancellationToken);
 }
 
-/// <summary>What merging a run's parts found, and the content of its corpus file when the kind has one.</summary>
-public sealed record MergedParts(int Succeeded, int Failed, string? CorpusJson);
+/// <summary>
+/// What merging a run's parts found: outcomes, the input items without one (<see cref="Missing"/>, not part of
+/// <see cref="Failed"/>), and the content of its corpus file when the kind has one.
+/// </summary>
+public sealed record MergedParts(int Succeeded, int Failed, int Missing, string? CorpusJson);

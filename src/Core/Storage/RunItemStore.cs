@@ -17,39 +17,42 @@ public sealed class RunItemStore(BlobServiceClient service)
     const int ParallelUploads = 8;
     const int ParallelDownloads = 16;
 
-    public async Task WriteInputAsync(string container, string runId, IReadOnlyList<string> items, int chunkSize, CancellationToken cancellationToken = default)
+    /// <summary>The run's items as a JSON array per chunk, of their own type: user ids as numbers, article names as strings.</summary>
+    public async Task WriteInputAsync<TItem>(
+        string container, string runId, IReadOnlyList<TItem> items, int chunkSize, CancellationToken cancellationToken = default)
     {
         BlobContainerClient blobs = service.GetBlobContainerClient(container);
         await blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        string[][] chunks = items.Chunk(Math.Max(1, chunkSize)).ToArray();
+        TItem[][] chunks = items.Chunk(Math.Max(1, chunkSize)).ToArray();
         await Parallel.ForEachAsync(
             Enumerable.Range(0, chunks.Length),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken },
-            async (chunk, token) => await UploadAsync(blobs, RunFolder.InputChunk(runId, chunk), JsonSerializer.Serialize(chunks[chunk]), "application/json", token));
+            async (chunk, token) => await UploadAsync(
+                blobs, RunFolder.InputChunk(runId, chunk), JsonSerializer.Serialize(chunks[chunk]), "application/json", token));
     }
 
-    public Task<List<string>> ReadChunkAsync(string container, string runId, int chunk, CancellationToken cancellationToken = default) =>
-        ReadItemsAsync(container, RunFolder.InputChunk(runId, chunk), cancellationToken);
+    /// <summary>One chunk's items as the blob holds them: the orchestrator reads them as its run kind's item type.</summary>
+    public async Task<JsonElement> ReadChunkAsync(string container, string runId, int chunk, CancellationToken cancellationToken = default) =>
+        (await DownloadAsync(container, RunFolder.InputChunk(runId, chunk), cancellationToken)).Content.ToObjectFromJson<JsonElement>();
 
     /// <summary>Every input item of the run, chunk by chunk, in order.</summary>
-    public async IAsyncEnumerable<string> ReadInputAsync(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<TItem> ReadInputAsync<TItem>(
+        string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (string name in ListAsync(container, RunFolder.InputPrefix(runId), cancellationToken))
         {
-            foreach (string item in await ReadItemsAsync(container, name, cancellationToken))
+            foreach (TItem item in (await DownloadAsync(container, name, cancellationToken)).Content.ToObjectFromJson<List<TItem>>() ?? [])
             {
                 yield return item;
             }
         }
     }
 
-    async Task<List<string>> ReadItemsAsync(string container, string blobName, CancellationToken cancellationToken)
-    {
-        BlobDownloadResult content = await service.GetBlobContainerClient(container).GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-        return content.Content.ToObjectFromJson<List<string>>() ?? [];
-    }
+    async Task<BlobDownloadResult> DownloadAsync(string container, string blobName, CancellationToken cancellationToken) =>
+        await service.GetBlobContainerClient(container).GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
 
-    public async Task WritePartAsync<T>(string container, string runId, int chunk, int batch, IEnumerable<T> outcomes, CancellationToken cancellationToken = default)
+    public async Task WritePartAsync<T>(
+        string container, string runId, int chunk, int batch, IEnumerable<T> outcomes, CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder();
         foreach (T outcome in outcomes)
@@ -65,7 +68,8 @@ public sealed class RunItemStore(BlobServiceClient service)
     /// The outcomes of every batch that wrote its part, in chunk and batch order. Parts are downloaded
     /// <see cref="ParallelDownloads"/> at a time (a run of one user per activity has as many parts as users), and read in order.
     /// </summary>
-    public async IAsyncEnumerable<T> ReadPartsAsync<T>(string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> ReadPartsAsync<T>(
+        string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         BlobContainerClient blobs = service.GetBlobContainerClient(container);
         var names = new List<string>();

@@ -3,31 +3,41 @@ using System.Text.Json;
 namespace Serverless.Core.Storage;
 
 /// <summary>
-/// The merge every kind shares, over its own outcome type: the first outcome per item counts, a success goes to the
-/// succeeded file and anything else to the failed one. A kind says only how its outcomes map to lines.
+/// The merge every kind shares, over its own item and outcome types: the first outcome per item counts, a success goes to the
+/// succeeded file and anything else to the failed one, and an input item with no outcome is failed with the reason it has none.
+/// A kind says only how its outcomes map to lines.
 /// </summary>
-public abstract class RunResultLines<TOutcome> : IRunResultLines
+public abstract class RunResultLines<TItem, TOutcome> : IRunResultLines
+    where TItem : notnull
 {
     public abstract string Kind { get; }
 
     /// <summary>The item an outcome is for, as the run's input lists it.</summary>
-    protected abstract string Key(TOutcome outcome);
+    protected abstract TItem Key(TOutcome outcome);
 
     /// <summary>The succeeded line, or null when the outcome is a failure.</summary>
     protected abstract string? SucceededLine(TOutcome outcome);
 
     protected abstract string FailedLine(TOutcome outcome);
 
-    public abstract string MissingLine(string item, string reason);
+    /// <summary>The failed line for an input item no batch reported on.</summary>
+    protected abstract string MissingLine(TItem item, string reason);
 
     /// <summary>A kind whose run also writes a corpus file builds it from the first successful outcomes; null for none.</summary>
     protected virtual ICorpusBuilder<TOutcome>? NewCorpus() => null;
 
-    public async Task<MergedParts> MergePartsAsync(
-        RunItemStore items, string container, string runId, HashSet<string> seen, StagedTextBlob succeeded, StagedTextBlob failed, CancellationToken cancellationToken)
+    public async Task<MergedParts> MergeAsync(
+        RunItemStore items,
+        string container,
+        string runId,
+        string missingReason,
+        StagedTextBlob succeeded,
+        StagedTextBlob failed,
+        CancellationToken cancellationToken)
     {
         ICorpusBuilder<TOutcome>? corpus = NewCorpus();
-        int ok = 0, bad = 0;
+        var seen = new HashSet<TItem>();
+        int ok = 0, bad = 0, missing = 0;
         await foreach (TOutcome outcome in items.ReadPartsAsync<TOutcome>(container, runId, cancellationToken))
         {
             if (!seen.Add(Key(outcome)))
@@ -48,7 +58,16 @@ public abstract class RunResultLines<TOutcome> : IRunResultLines
             }
         }
 
-        return new MergedParts(ok, bad, corpus?.ToJson());
+        await foreach (TItem item in items.ReadInputAsync<TItem>(container, runId, cancellationToken))
+        {
+            if (!seen.Contains(item))
+            {
+                missing++;
+                await failed.AppendLineAsync(MissingLine(item, missingReason), cancellationToken);
+            }
+        }
+
+        return new MergedParts(ok, bad, missing, corpus?.ToJson());
     }
 
     /// <summary>One NDJSON line.</summary>

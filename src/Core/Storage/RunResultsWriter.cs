@@ -10,7 +10,7 @@ namespace Serverless.Core.Storage;
 /// Fan-in: merges a run's batch parts into its result files (succeeded, failed, and for a kind with one the corpus file), lists
 /// every input item without an outcome as failed with the reason it has none, and writes the manifest last with the counts it
 /// found. The lines themselves come from the run kind's <see cref="IRunResultLines"/>. Streams part by part, so memory holds one
-/// block and the set of item keys, not the results. Output is a pure function of the parts and the input, so the activity may run twice.
+/// block and the set of items, not the results. Output is a pure function of the parts and the input, so the activity may run twice.
 /// </summary>
 public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore items, IEnumerable<IRunResultLines> kinds)
 {
@@ -28,21 +28,7 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var succeeded = new StagedTextBlob(container.GetBlockBlobClient(files.Succeeded), Ndjson);
         var failed = new StagedTextBlob(container.GetBlockBlobClient(files.Failed), Ndjson);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        MergedParts merged = await lines.MergePartsAsync(items, files.Container, draft.RunId, seen, succeeded, failed, cancellationToken);
-
-        int missing = 0;
-        await foreach (string item in items.ReadInputAsync(files.Container, draft.RunId, cancellationToken))
-        {
-            if (seen.Contains(item))
-            {
-                continue;
-            }
-
-            missing++;
-            await failed.AppendLineAsync(lines.MissingLine(item, missingReason), cancellationToken);
-        }
-
+        MergedParts merged = await lines.MergeAsync(items, files.Container, draft.RunId, missingReason, succeeded, failed, cancellationToken);
         await succeeded.CommitAsync(cancellationToken);
         await failed.CommitAsync(cancellationToken);
         if (files.Terms is { } terms && merged.CorpusJson is { } corpus)
@@ -50,7 +36,13 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
             await UploadAsync(container, terms, corpus, cancellationToken);
         }
 
-        RunManifest manifest = draft with { Total = merged.Succeeded + merged.Failed + missing, Succeeded = merged.Succeeded, Failed = merged.Failed + missing, NotAttempted = missing };
+        RunManifest manifest = draft with
+        {
+            Total = merged.Succeeded + merged.Failed + merged.Missing,
+            Succeeded = merged.Succeeded,
+            Failed = merged.Failed + merged.Missing,
+            NotAttempted = merged.Missing,
+        };
         await UploadAsync(container, files.Manifest, JsonSerializer.Serialize(manifest, IndentedJson), cancellationToken);
         return manifest;
     }

@@ -30,7 +30,8 @@ public sealed class StagedTextBlob(BlockBlobClient blob, string contentType)
             await StageAsync(cancellationToken);
         }
 
-        await blob.CommitBlockListAsync(blockIds, new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+        await blob.CommitBlockListAsync(
+            blockIds, new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
     }
 
     async Task StageAsync(CancellationToken cancellationToken)

@@ -153,52 +153,52 @@ public static class CandidateExtractor
 
     private sealed class CandidateBuilder(string key, int wordCount)
     {
-        private readonly List<int> _positions = [];
-        private readonly Dictionary<string, int> _surfaceCounts = new(StringComparer.Ordinal);
-        private readonly List<string> _surfaceOrder = [];
-        private bool _inTitle;
-        private int _maximal;
+        private readonly List<int> positions = [];
+        private readonly Dictionary<string, int> surfaceCounts = new(StringComparer.Ordinal);
+        private readonly List<string> surfaceOrder = [];
+        private bool inTitle;
+        private int maximal;
 
         public void Add(string surface, int position, bool inTitle, bool maximal)
         {
-            _positions.Add(position);
-            _inTitle |= inTitle;
-            _maximal += maximal ? 1 : 0;
-            if (_surfaceCounts.TryGetValue(surface, out var count))
+            positions.Add(position);
+            this.inTitle |= inTitle;
+            this.maximal += maximal ? 1 : 0;
+            if (surfaceCounts.TryGetValue(surface, out var count))
             {
-                _surfaceCounts[surface] = count + 1;
+                surfaceCounts[surface] = count + 1;
             }
             else
             {
-                _surfaceCounts[surface] = 1;
-                _surfaceOrder.Add(surface);
+                surfaceCounts[surface] = 1;
+                surfaceOrder.Add(surface);
             }
         }
 
         public PhraseCandidate Build()
         {
             // Stable sort keeps first-seen order among equally frequent forms, so output is deterministic.
-            var forms = _surfaceOrder.OrderByDescending(s => _surfaceCounts[s]).ToList();
+            var forms = surfaceOrder.OrderByDescending(s => surfaceCounts[s]).ToList();
 
             // Case variants collapse once lower-cased; the most frequent spelling stands for the group.
             var lowerCounts = new Dictionary<string, int>(StringComparer.Ordinal);
             var lowerOrder = new List<string>();
-            foreach (var form in _surfaceOrder)
+            foreach (var form in surfaceOrder)
             {
                 var lower = form.ToLowerInvariant();
                 if (lowerCounts.TryGetValue(lower, out var c))
                 {
-                    lowerCounts[lower] = c + _surfaceCounts[form];
+                    lowerCounts[lower] = c + surfaceCounts[form];
                 }
                 else
                 {
-                    lowerCounts[lower] = _surfaceCounts[form];
+                    lowerCounts[lower] = surfaceCounts[form];
                     lowerOrder.Add(lower);
                 }
             }
 
             var canonical = lowerOrder.OrderByDescending(s => lowerCounts[s]).First();
-            return new PhraseCandidate(key, canonical, forms, wordCount, _positions, _inTitle, _maximal);
+            return new PhraseCandidate(key, canonical, forms, wordCount, positions, inTitle, maximal);
         }
     }
 }

@@ -9,11 +9,11 @@ namespace Serverless.Core.Terminology;
 /// </summary>
 public sealed class KeyphraseExtractor : ITerminologyExtractor
 {
-    private readonly ITextEmbedder _embedder;
+    private readonly ITextEmbedder embedder;
 
     public KeyphraseExtractor(ITextEmbedder embedder, CandidateOptions? candidates = null, RankingOptions? ranking = null)
     {
-        _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
+        this.embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
         CandidateOptions = candidates ?? new CandidateOptions();
         RankingOptions = ranking ?? new RankingOptions();
     }
@@ -42,10 +42,10 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
             return new DocumentAnalysis(document, [], [], [], []);
         }
 
-        var chunks = DocumentChunker.Chunk(document, _embedder);
-        var (documentVector, inContext) = DocumentEmbedding.Embed(document, chunks, candidates, _embedder);
+        var chunks = DocumentChunker.Chunk(document, embedder);
+        var (documentVector, inContext) = DocumentEmbedding.Embed(document, chunks, candidates, embedder);
         var shortlist = CandidateRanker.Shortlist(new DocumentAnalysis(document, chunks, candidates, inContext, documentVector), RankingOptions);
-        var vectors = _embedder.Embed(shortlist.Select(c => c.Canonical).ToList());
+        var vectors = embedder.Embed(shortlist.Select(c => c.Canonical).ToList());
         return new DocumentAnalysis(document, chunks, shortlist, vectors, documentVector);
     }
 }

@@ -11,7 +11,8 @@ namespace Serverless.Core.Terminology;
 /// The package's own encoder is not used because it truncates long inputs silently and picks its own threading.
 /// </summary>
 /// <remarks>
-/// One instance serves the whole process: <see cref="InferenceSession.Run(RunOptions, IReadOnlyDictionary{string, OrtValue}, IReadOnlyCollection{string})"/>
+/// One instance serves the whole process:
+/// <see cref="InferenceSession.Run(RunOptions, IReadOnlyDictionary{string, OrtValue}, IReadOnlyCollection{string})"/>
 /// is thread-safe and the tokenizer only reads its vocabulary. Each inference runs on the calling thread alone
 /// (one intra-op thread, no inter-op pool) so N concurrent analyses on N cores do not oversubscribe the CPU;
 /// the caller's worker count is the CPU cap. Single-threaded kernels also make results bit-for-bit repeatable.
@@ -32,11 +33,11 @@ public sealed class MiniLmModel
 
     private static readonly Lazy<MiniLmModel> SharedInstance = new(() => new MiniLmModel(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly InferenceSession _session;
-    private readonly long _clsId;
-    private readonly long _sepId;
-    private readonly MiniLMTokenizer _tokenizer;
-    private readonly string[] _outputNames = [OutputName];
+    private readonly InferenceSession session;
+    private readonly long clsId;
+    private readonly long sepId;
+    private readonly MiniLMTokenizer tokenizer;
+    private readonly string[] outputNames = [OutputName];
 
     private MiniLmModel()
     {
@@ -48,12 +49,13 @@ public sealed class MiniLmModel
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+
         var model = ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
-        _session = new InferenceSession(model, options);
-        _tokenizer = new MiniLMTokenizer();
+        session = new InferenceSession(model, options);
+        tokenizer = new MiniLMTokenizer();
         var empty = Tokenize(string.Empty);
-        _clsId = empty[0];
-        _sepId = empty[^1];
+        clsId = empty[0];
+        sepId = empty[^1];
         LoadTime = watch.Elapsed;
     }
 
@@ -149,7 +151,7 @@ public sealed class MiniLmModel
 
         // Segments are tokenised one by one (the tokenizer splits on spaces first, so the pieces are those of the
         // joined text) to know which pieces belong to which segment.
-        var pieces = new List<long>(WindowWordPieces) { _clsId };
+        var pieces = new List<long>(WindowWordPieces) { clsId };
         var segmentEnds = new int[segments.Count];
         for (var s = 0; s < segments.Count; s++)
         {
@@ -162,10 +164,11 @@ public sealed class MiniLmModel
             segmentEnds[s] = pieces.Count;
         }
 
-        pieces.Add(_sepId);
+        pieces.Add(sepId);
         if (pieces.Count > WindowWordPieces)
         {
-            throw new ArgumentException($"The window has {pieces.Count} word pieces, more than {WindowWordPieces}; chunk it first.", nameof(segments));
+            throw new ArgumentException(
+                $"The window has {pieces.Count} word pieces, more than {WindowWordPieces}; chunk it first.", nameof(segments));
         }
 
         var inputIds = pieces.ToArray();
@@ -202,7 +205,7 @@ public sealed class MiniLmModel
     {
         // The tokenizer splits words on spaces only; tabs and line breaks would glue words into unknown tokens.
         var normalized = TextNormalizer.CollapseWhitespace(text);
-        var tokens = _tokenizer.Tokenize(int.MaxValue, normalized)[0];
+        var tokens = tokenizer.Tokenize(int.MaxValue, normalized)[0];
         var ids = new long[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -225,6 +228,6 @@ public sealed class MiniLmModel
             ["token_type_ids"] = typesValue,
         };
         using var runOptions = new RunOptions();
-        return _session.Run(runOptions, inputs, _outputNames);
+        return session.Run(runOptions, inputs, outputNames);
     }
 }

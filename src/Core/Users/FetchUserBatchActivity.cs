@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.DurableTask;
 using Serverless.Core.Runs.FanOut;
 using Serverless.Core.Storage;
@@ -6,17 +5,17 @@ using Serverless.Core.Storage;
 namespace Serverless.Core.Users;
 
 /// <summary>
-/// Fetches one batch of users, at most <see cref="WorkBatch.Concurrency"/> at once, writes their outcomes to the batch's part blob
+/// Fetches one batch of users, at most <see cref="WorkBatch{TItem}.Concurrency"/> at once, writes their outcomes to the batch's part blob
 /// and returns the counts. Never throws for a user-level failure: it records it, so the run can list it.
 /// </summary>
-public sealed class FetchUserBatchActivity(UserApiClient client, RunItemStore items) : TaskActivity<WorkBatch, BatchReport>
+public sealed class FetchUserBatchActivity(UserApiClient client, RunItemStore items) : TaskActivity<WorkBatch<int>, BatchReport>
 {
-    public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch input)
+    public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<int> input)
     {
-        int[] ids = input.Items.Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToArray();
-        var outcomes = new UserFetchOutcome[ids.Length];
+        IReadOnlyList<int> ids = input.Items;
+        var outcomes = new UserFetchOutcome[ids.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, ids.Length),
+            Enumerable.Range(0, ids.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, input.Concurrency) },
             async (i, token) => outcomes[i] = await client.FetchAsync(ids[i], token));
         await items.WritePartAsync(input.ResultsContainer, input.RunId, input.Chunk, input.Batch, outcomes);

@@ -41,7 +41,8 @@ public static class GuardedConnect
         {
             throw new HttpRequestException(
                 HttpRequestError.ConnectionError,
-                $"refused to connect to the user API at '{endpoint.Host}': it resolves to {(refused.Count == 0 ? "no address" : string.Join("; ", refused))}");
+                $"refused to connect to the user API at '{endpoint.Host}': it resolves to " +
+                $"{(refused.Count == 0 ? "no address" : string.Join("; ", refused))}");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

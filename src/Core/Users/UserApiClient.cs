@@ -26,7 +26,10 @@ public sealed class UserApiClient(HttpClient http)
                              || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
             if (!response.IsSuccessStatusCode)
             {
-                return UserFetchOutcome.Failure(userId, attempts, (int)response.StatusCode, Describe(response.StatusCode, attempts)) with { Throttled = throttled };
+                return UserFetchOutcome.Failure(userId, attempts, (int)response.StatusCode, Describe(response.StatusCode, attempts)) with
+                {
+                    Throttled = throttled,
+                };
             }
 
             string body = await response.Content.ReadAsStringAsync(cancellationToken);

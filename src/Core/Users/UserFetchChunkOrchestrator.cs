@@ -7,5 +7,5 @@ namespace Serverless.Core.Users;
 public sealed class UserFetchChunkOrchestrator : TaskOrchestrator<ChunkWork, ChunkReport>
 {
     public override Task<ChunkReport> RunAsync(TaskOrchestrationContext context, ChunkWork input) =>
-        FanOutChunk.RunAsChunkAsync(context, input, nameof(FetchUserBatchActivity));
+        FanOutChunk.RunAsChunkAsync<int>(context, input, nameof(FetchUserBatchActivity));
 }

@@ -15,7 +15,7 @@ public sealed class UserFetchOrchestrator : TaskOrchestrator<RunPlan, RunSummary
     public override async Task<RunSummary> RunAsync(TaskOrchestrationContext context, RunPlan plan)
     {
         var run = new FanOutRun(context, plan);
-        string? stoppedBecause = await run.WorkItemsAsync(nameof(FetchUserBatchActivity), nameof(UserFetchChunkOrchestrator));
+        StopReason? stoppedBecause = await run.WorkItemsAsync<int>(nameof(FetchUserBatchActivity), nameof(UserFetchChunkOrchestrator));
         return await run.WriteResultsAsync(stoppedBecause);
     }
 }

@@ -9,10 +9,15 @@ using Serverless.Core.Runs.Limits;
 namespace Serverless.Core.Users;
 
 /// <summary>Starts a user-fetch run with the caps configured for this environment and the request's own settings.</summary>
-public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<UserFetchOptions> fetch, IOptions<ResultStoreOptions> results, RunStarter starter)
+public sealed class UserFetchStarter(
+    IOptions<UserApiOptions> api, IOptions<UserFetchOptions> fetch, IOptions<ResultStoreOptions> results, RunStarter starter)
 {
     public Task<string> StartAsync(
-        DurableTaskClient client, IReadOnlyList<int> userIds, RunSettings? settings = null, string? redriveOf = null, CancellationToken cancellationToken = default)
+        DurableTaskClient client,
+        IReadOnlyList<int> userIds,
+        RunSettings? settings = null,
+        string? redriveOf = null,
+        CancellationToken cancellationToken = default)
     {
         settings ??= RunSettings.Default;
         UserApiOptions apiOptions = api.Value;
@@ -39,7 +44,6 @@ public sealed class UserFetchStarter(IOptions<UserApiOptions> api, IOptions<User
             },
             Articles: null,
             fetchOptions.LimiterAskAgainAfter);
-        string[] items = userIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray();
-        return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), items, plan, cancellationToken);
+        return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), userIds, plan, cancellationToken);
     }
 }

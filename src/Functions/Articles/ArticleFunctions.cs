@@ -46,6 +46,6 @@ public sealed class ArticleFunctions(
         new ArticleChunkOrchestrator().RunAsync(context, context.GetInput<ChunkWork>()!);
 
     [Function(nameof(AnalyzeArticleActivity))]
-    public Task<BatchReport> Analyze([ActivityTrigger] WorkBatch input) =>
+    public Task<BatchReport> Analyze([ActivityTrigger] WorkBatch<string> input) =>
         analyze.RunAsync(new FunctionActivityContext(nameof(AnalyzeArticleActivity), input.RunId), input);
 }

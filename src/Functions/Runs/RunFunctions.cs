@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -34,7 +35,7 @@ public sealed class RunFunctions(RunsHttpApi api, ReadChunkItemsActivity readChu
         new ApiLimiterOrchestrator().RunAsync(context, context.GetInput<PermitPool>());
 
     [Function(nameof(ReadChunkItemsActivity))]
-    public Task<List<string>> ReadChunk([ActivityTrigger] ChunkItemsRequest input) =>
+    public Task<JsonElement> ReadChunk([ActivityTrigger] ChunkItemsRequest input) =>
         readChunk.RunAsync(new FunctionActivityContext(nameof(ReadChunkItemsActivity), input.RunId), input);
 
     [Function(nameof(WriteRunResultsActivity))]

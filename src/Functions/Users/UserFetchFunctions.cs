@@ -29,6 +29,6 @@ public sealed class UserFetchFunctions(RunsHttpApi api, FetchUserBatchActivity f
         new UserFetchChunkOrchestrator().RunAsync(context, context.GetInput<ChunkWork>()!);
 
     [Function(nameof(FetchUserBatchActivity))]
-    public Task<BatchReport> FetchUsers([ActivityTrigger] WorkBatch input) =>
+    public Task<BatchReport> FetchUsers([ActivityTrigger] WorkBatch<int> input) =>
         fetchUsers.RunAsync(new FunctionActivityContext(nameof(FetchUserBatchActivity), input.RunId), input);
 }

@@ -12,7 +12,11 @@ public static class ArticlesCommand
         var common = new CommonOptions();
         var input = new Option<DirectoryInfo>("--input", "-i") { Description = "Folder of .txt / .abstr articles.", Required = true };
         var prefix = new Option<string?>("--prefix") { Description = "Blob prefix to upload under (default: local/<timestamp>/)." };
-        var maxWorkers = new Option<int?>("--max-workers") { Description = "Overrides Articles:MaxWorkers (analyses at once in this process; default: processor count)." };
+        var maxWorkers = new Option<int?>("--max-workers")
+        {
+            Description = "Overrides Articles:MaxWorkers (analyses at once in this process; default: processor count).",
+        };
+
         var command = new Command("articles", "Upload a folder of articles to Blob Storage and extract their terminology in one durable run.")
         {
             input, prefix, maxWorkers,
@@ -32,9 +36,10 @@ public static class ArticlesCommand
             return await RunnerSession.RunAsync(settings, options, async session =>
             {
                 string blobPrefix = parse.GetValue(prefix) ?? ArticleRuns.DefaultPrefix();
-                RunStatus status = await ArticleRuns.UploadAndRunAsync(session, settings, files, blobPrefix, runSettings.Read(parse), cancellationToken);
+                RunStatus status = await ArticleRuns.UploadAndRunAsync(
+                    session, settings, files, blobPrefix, runSettings.Read(parse), cancellationToken);
                 RunOutput.Finished(settings, status, api: null);
-                return status.Status == "Completed" ? 0 : 1;
+                return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
         });
         return command;

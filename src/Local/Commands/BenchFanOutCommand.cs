@@ -29,11 +29,17 @@ public static class BenchFanOutCommand
         var users = new Option<int>("--users") { Description = "Users per run.", DefaultValueFactory = _ => 1000 };
         var latency = new Option<int>("--latency-ms") { Description = "Simulator latency per call (ms).", DefaultValueFactory = _ => 100 };
         var cap = new Option<int>("--cap") { Description = "UserApi:MaxConcurrency, and the simulator's limit.", DefaultValueFactory = _ => 50 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Users per activity (0: chosen per run, as for a request without batchSize).", DefaultValueFactory = _ => 0 };
+        var batchSize = new Option<int>("--batch-size")
+        {
+            Description = "Users per activity (0: chosen per run, as for a request without batchSize).",
+            DefaultValueFactory = _ => 0,
+        };
+
         var chunkSize = new Option<int?>("--chunk-size") { Description = "Overrides UserFetch:ChunkSize." };
         var repeat = new Option<int>("--repeat") { Description = "Runs; the median is reported.", DefaultValueFactory = _ => 3 };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the figures as JSON here." };
-        var command = new Command("bench-fanout", "Benchmark user-fetch fan-out: wall time against the ideal, activities per second, peak memory, largest history.")
+        var command = new Command(
+            "bench-fanout", "Benchmark user-fetch fan-out: wall time against the ideal, activities per second, peak memory, largest history.")
         {
             users, latency, cap, batchSize, chunkSize, repeat, output,
         };
@@ -83,7 +89,8 @@ public static class BenchFanOutCommand
                     engineSeconds.Add((status.LastUpdatedAt - status.CreatedAt).TotalSeconds);
                     if (settings.Engine == EngineKind.AzureStorage)
                     {
-                        Dictionary<string, int> history = await TaskHubHistory.CountEventsAsync(settings.Storage, settings.TaskHub, runId, cancellationToken);
+                        Dictionary<string, int> history = await TaskHubHistory.CountEventsAsync(
+                            settings.Storage, settings.TaskHub, runId, cancellationToken);
                         (string id, int events) = history.MaxBy(h => h.Value);
                         if (events > largestHistory)
                         {
@@ -130,9 +137,11 @@ public static class BenchFanOutCommand
 
                 Console.WriteLine(settings.Json
                     ? json
-                    : $"{count} users, {latencyMs} ms, cap {limit}, batch {used} on {figures.Engine}: median {median:F2} s (ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
+                    : $"{count} users, {latencyMs} ms, cap {limit}, batch {used} on {figures.Engine}: median {median:F2} s " +
+                      $"(ideal {ideal:F2} s, ratio {figures.RatioToIdeal?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"}); " +
                       $"{figures.ActivitiesPerSecond} activities/s, {figures.UsersPerSecond} users/s; peak memory {figures.PeakWorkingSetMiB} MiB; " +
-                      $"largest history {figures.LargestHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} events; API: {api.TooManyRequests} 429, {api.BanCount} bans, max in flight {api.MaxInFlight}");
+                      $"largest history {figures.LargestHistoryEvents?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} events; " +
+                      $"API: {api.TooManyRequests} 429, {api.BanCount} bans, max in flight {api.MaxInFlight}");
                 return 0;
             }, cancellationToken);
         });

@@ -46,19 +46,23 @@ public static class BenchNlpCommand
             extractor.Extract(texts[0], 10); // loads the model once, outside every measure
             long wordPieces = texts.Sum(t => (long)MiniLmModel.Shared.CountWordPieces(t));
 
-            double Bare(int workers) => EngineTimer.Median(Enumerable.Range(0, runs).Select(_ => EngineTimer.Seconds(extractor, texts, workers)).ToList());
+            double Bare(int workers) => EngineTimer.Median(
+                Enumerable.Range(0, runs).Select(_ => EngineTimer.Seconds(extractor, texts, workers)).ToList());
             double one = Bare(1);
             double many = Bare(cores);
             // The model sees each text once, in the same window-sized chunks the engine embeds for the document vector.
             var embedder = new MiniLmTextEmbedder();
-            List<string[]> chunks = texts.Select(t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
-            double model = EngineTimer.MedianSeconds(runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => MiniLmModel.Shared.Embed(c)));
+            List<string[]> chunks = texts.Select(
+                t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
+            double model = EngineTimer.MedianSeconds(
+                runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, c => MiniLmModel.Shared.Embed(c)));
             RunnerSettings settings = common.Read(parse);
             var articleOptions = Options.Create(new ArticleOptions { MaxWorkers = cores });
             var catalog = new ArticleCatalog(new BlobServiceClient(settings.Storage), articleOptions);
             (string prefix, IReadOnlyList<string> names) = await UploadAsync(catalog, texts, cancellationToken);
             var analyzer = new ArticleAnalyzer(new BlobServiceClient(settings.Storage), extractor, new AnalysisGate(articleOptions), articleOptions);
-            double withStorage = await EngineTimer.MedianSecondsAsync(runs, () => Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = cores * 4 },
+            double withStorage = await EngineTimer.MedianSecondsAsync(runs, () =>
+                Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = cores * 4 },
                 async (name, ct) => await analyzer.AnalyzeAsync(articleOptions.Value.Container, name, 10, ct)));
             const int batch = 10;
             double orchestrated = await OrchestratedAsync(settings, names, prefix, runs, batchSize: 1, cancellationToken);
@@ -68,10 +72,22 @@ public static class BenchNlpCommand
             {
                 ("engine, 1 worker (Parallel.ForEach)", one, "baseline"),
                 ($"engine, {cores} workers (Parallel.ForEach)", many, $"speed-up {one / many:F2} (goal >= 1.8 on 2 cores)"),
-                ($"engine, {cores} workers, each text read from Blob Storage (Azurite, on the same cores)", withStorage, $"{withStorage / many:F2} x bare {cores} workers: storage's share"),
-                ($"orchestrated article run, one activity per article, Articles:MaxWorkers={cores}", orchestrated, $"{orchestrated / many:F2} x bare {cores} workers (goal <= 1.10); {orchestrated / withStorage:F2} x with storage"),
-                ($"orchestrated article run, Articles:BatchSize={batch}", batched, $"{batched / many:F2} x bare {cores} workers; {batched / withStorage:F2} x with storage"),
-                ($"raw ONNX Runtime inference, each text once (chunked), {cores} threads", model, $"engine costs {many / model:F1} x the model's own limit"),
+                (
+                    $"engine, {cores} workers, each text read from Blob Storage (Azurite, on the same cores)",
+                    withStorage,
+                    $"{withStorage / many:F2} x bare {cores} workers: storage's share"),
+                (
+                    $"orchestrated article run, one activity per article, Articles:MaxWorkers={cores}",
+                    orchestrated,
+                    $"{orchestrated / many:F2} x bare {cores} workers (goal <= 1.10); {orchestrated / withStorage:F2} x with storage"),
+                (
+                    $"orchestrated article run, Articles:BatchSize={batch}",
+                    batched,
+                    $"{batched / many:F2} x bare {cores} workers; {batched / withStorage:F2} x with storage"),
+                (
+                    $"raw ONNX Runtime inference, each text once (chunked), {cores} threads",
+                    model,
+                    $"engine costs {many / model:F1} x the model's own limit"),
             };
             Console.WriteLine($"\n{texts.Count} Inspec validation abstracts, {wordPieces} word pieces; median of {runs}; {cores} logical cores\n");
             Console.WriteLine("| measure | seconds | docs/s | word pieces/s | note |");
@@ -88,7 +104,8 @@ public static class BenchNlpCommand
                 await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(new
                 {
                     documents = texts.Count, wordPieces, cores, runs,
-                    rows = rows.Select(r => new { r.Measure, r.Seconds, docsPerSecond = texts.Count / r.Seconds, wordPiecesPerSecond = wordPieces / r.Seconds, r.Note }),
+                    rows = rows.Select(r =>
+                        new { r.Measure, r.Seconds, docsPerSecond = texts.Count / r.Seconds, wordPiecesPerSecond = wordPieces / r.Seconds, r.Note }),
                 }, BlobResultStore.Json), cancellationToken);
             }
 
@@ -97,10 +114,12 @@ public static class BenchNlpCommand
         return command;
     }
 
-    static async Task<(string Prefix, IReadOnlyList<string> Names)> UploadAsync(ArticleCatalog catalog, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    static async Task<(string Prefix, IReadOnlyList<string> Names)> UploadAsync(
+        ArticleCatalog catalog, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         string prefix = $"bench/{DateTime.UtcNow:yyyyMMdd-HHmmss}/";
-        await Parallel.ForEachAsync(Enumerable.Range(0, texts.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, texts.Count), parallel, async (i, ct) =>
         {
             using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(texts[i]));
             await catalog.UploadAsync($"{prefix}{i:D4}.abstr", content, ct);
@@ -109,7 +128,8 @@ public static class BenchNlpCommand
     }
 
     /// <summary>The texts as an article run on the engine in this process; seconds from the run's creation to its results written.</summary>
-    static async Task<double> OrchestratedAsync(RunnerSettings settings, IReadOnlyList<string> names, string prefix, int runs, int batchSize, CancellationToken cancellationToken)
+    static async Task<double> OrchestratedAsync(
+        RunnerSettings settings, IReadOnlyList<string> names, string prefix, int runs, int batchSize, CancellationToken cancellationToken)
     {
         var options = new RunnerSessionOptions
         {

@@ -16,7 +16,8 @@ public sealed class CommonOptions
     public Option<string> Storage { get; } = new("--storage")
     {
         Description = "Storage connection string for the engine and the results (default: AzureWebJobsStorage, else Azurite).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } cs
+            ? cs : "UseDevelopmentStorage=true",
     };
 
     public Option<string> TaskHub { get; } = new("--task-hub")

@@ -20,11 +20,31 @@ public static class DemoCommand
         var common = new CommonOptions();
         var simulator = new SimulatorCliOptions();
         var users = new Option<long>("--users") { Description = "How many users to fetch (ids 1..N).", DefaultValueFactory = _ => 50 };
-        var maxConcurrency = new Option<int>("--max-concurrency") { Description = "Fetches in flight at the API (UserApi:MaxConcurrency).", DefaultValueFactory = _ => 20 };
-        var articles = new Option<DirectoryInfo?>("--articles") { Description = "Folder of .txt / .abstr articles (default: the repository's samples/articles)." };
-        var maxWorkers = new Option<int?>("--max-workers") { Description = "Overrides Articles:MaxWorkers (analyses at once in this process; default: processor count)." };
-        var noWarmUp = new Option<bool>("--no-warm-up") { Description = "Skip the untimed warm-up run (one wave of users) before the timed user run: shows a fresh process's first-run cost." };
-        var command = new Command("demo", "The main job: fetch users from the bundled simulator and analyse the sample articles in one process, then check the results against the blobs.")
+        var maxConcurrency = new Option<int>("--max-concurrency")
+        {
+            Description = "Fetches in flight at the API (UserApi:MaxConcurrency).",
+            DefaultValueFactory = _ => 20,
+        };
+
+        var articles = new Option<DirectoryInfo?>("--articles")
+        {
+            Description = "Folder of .txt / .abstr articles (default: the repository's samples/articles).",
+        };
+
+        var maxWorkers = new Option<int?>("--max-workers")
+        {
+            Description = "Overrides Articles:MaxWorkers (analyses at once in this process; default: processor count).",
+        };
+
+        var noWarmUp = new Option<bool>("--no-warm-up")
+        {
+            Description = "Skip the untimed warm-up run (one wave of users) before the timed user run: shows a fresh process's first-run cost.",
+        };
+
+        var command = new Command(
+            "demo",
+            "The main job: fetch users from the bundled simulator and analyse the sample articles in one process, then check the results " +
+            "against the blobs.")
         {
             users, maxConcurrency, articles, maxWorkers, noWarmUp,
         };
@@ -36,7 +56,8 @@ public static class DemoCommand
             DirectoryInfo? folder = parse.GetValue(articles) ?? FindSamples();
             if (folder is null)
             {
-                Console.Error.WriteLine($"samples/articles not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}; pass --articles DIR.");
+                Console.Error.WriteLine(
+                    $"samples/articles not found above {Environment.CurrentDirectory} or {AppContext.BaseDirectory}; pass --articles DIR.");
                 return 2;
             }
 
@@ -77,21 +98,32 @@ public static class DemoCommand
                     TimeSpan warm = await EngineWarmUp.RunUsersAsync(session, warmUsers, cancellationToken);
                     if (!watch.Quiet)
                     {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warm-up: {warmUsers} users in {warm.TotalSeconds:F2} s (not timed; JIT, connections, queue pollers)."));
+                        Console.WriteLine(string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"Warm-up: {warmUsers} users in {warm.TotalSeconds:F2} s (not timed; JIT, connections, queue pollers)."));
                     }
                 }
 
                 RunStatus userRun = await UserRuns.RunAsync(session, watch, userIds, RunSettings.Default, cancellationToken);
                 SimulatorStats? apiStats = sim?.SnapshotCounters();
                 double? ideal = sim is null ? null : Math.Ceiling(userIds.Count / (double)cap) * simulatorOptions.LatencyMs / 1000.0;
-                var userSummary = new DemoRunSummary("users", userRun, await ResultsCheck.ReadAsync(store, userRun, cancellationToken), cap, sim is null ? null : simulatorOptions.LatencyMs, ideal, apiStats);
+                var userSummary = new DemoRunSummary(
+                    "users",
+                    userRun,
+                    await ResultsCheck.ReadAsync(store, userRun, cancellationToken),
+                    cap,
+                    sim is null ? null : simulatorOptions.LatencyMs,
+                    ideal,
+                    apiStats);
                 if (!settings.Json)
                 {
                     Console.WriteLine();
                 }
 
-                RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(session, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
-                var articleSummary = new DemoRunSummary("articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
+                RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(
+                    session, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
+                var articleSummary = new DemoRunSummary(
+                    "articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
 
                 DemoRunSummary[] runs = [userSummary, articleSummary];
                 bool ok = runs.All(r => r.Completed && r.Check.Matches);
@@ -157,7 +189,8 @@ public static class DemoCommand
 
             if (run.Api is { } api)
             {
-                Console.WriteLine($"    API simulator saw at most {api.MaxInFlight} in flight; 429s: {api.TooManyRequests}, 403s: {api.Forbidden}, bans: {api.BanCount}.");
+                Console.WriteLine($"    API simulator saw at most {api.MaxInFlight} in flight; 429s: {api.TooManyRequests}, 403s: " +
+                    $"{api.Forbidden}, bans: {api.BanCount}.");
             }
 
             if (s.Results is { } files)
@@ -185,9 +218,10 @@ public static class DemoCommand
 
     static void WriteJson(object value) => Console.WriteLine(JsonSerializer.Serialize(value, BlobResultStore.Json));
 
-    sealed record DemoRunSummary(string Kind, RunStatus Status, ResultsCheck Check, int? Cap, int? LatencyMs, double? IdealSeconds, SimulatorStats? Api)
+    sealed record DemoRunSummary(
+        string Kind, RunStatus Status, ResultsCheck Check, int? Cap, int? LatencyMs, double? IdealSeconds, SimulatorStats? Api)
     {
-        public bool Completed => Status.Status == "Completed";
+        public bool Completed => Status.IsCompleted;
 
         public double? Ratio => IdealSeconds is > 0 and var ideal ? Math.Round(Status.ElapsedSeconds / ideal, 2) : null;
 

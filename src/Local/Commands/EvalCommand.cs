@@ -24,16 +24,19 @@ public static class EvalCommand
             Description = "Inspec zip with .abstr and .uncontr files (e.g. Validation.zip).",
             Required = true,
         };
+
         var top = new Option<int>("--top", "-n")
         {
             Description = "Key phrases extracted per document.",
             DefaultValueFactory = _ => 10,
         };
+
         var workers = new Option<int>("--workers", "-w")
         {
             Description = "Documents analysed in parallel (default: processor count).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+
         var limit = new Option<int?>("--limit")
         {
             Description = "Evaluate only the first N documents.",
@@ -79,8 +82,12 @@ public static class EvalCommand
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"Inspec {zip.Name}: {report.Documents} documents, top {count}, {parallelism} worker(s)"));
             output.WriteLine(string.Create(c, $"@5   P {report.At5.Precision * 100:F2}  R {report.At5.Recall * 100:F2}  F1 {report.F1At5 * 100:F2}"));
-            output.WriteLine(string.Create(c, $"@10  P {report.At10.Precision * 100:F2}  R {report.At10.Recall * 100:F2}  F1 {report.F1At10 * 100:F2}"));
-            output.WriteLine(string.Create(c, $"{report.DocumentsPerSecond:F1} docs/s ({report.Elapsed.TotalSeconds:F1} s); warm-up incl. model load {load.Elapsed.TotalMilliseconds:F0} ms"));
+            output.WriteLine(
+                string.Create(c, $"@10  P {report.At10.Precision * 100:F2}  R {report.At10.Recall * 100:F2}  F1 {report.F1At10 * 100:F2}"));
+            output.WriteLine(string.Create(
+                c,
+                $"{report.DocumentsPerSecond:F1} docs/s ({report.Elapsed.TotalSeconds:F1} s); warm-up incl. model load " +
+                $"{load.Elapsed.TotalMilliseconds:F0} ms"));
             output.WriteLine("Data from the Inspec Database kindly supplied by The IET.");
             return 0;
         });

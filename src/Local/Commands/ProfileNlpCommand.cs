@@ -31,13 +31,15 @@ public static class ProfileNlpCommand
             var extractor = new KeyphraseExtractor(new MiniLmTextEmbedder());
             extractor.Extract(texts[0], 10);
             var embedder = new MiniLmTextEmbedder();
-            List<string[]> chunks = texts.Select(t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
+            List<string[]> chunks = texts.Select(
+                t => DocumentChunker.Chunk(DocumentTokenizer.Tokenize(t), embedder).Select(c => c.Text).ToArray()).ToList();
             var c = CultureInfo.InvariantCulture;
 
             var profiles = Enumerable.Range(0, runs).Select(_ => StageProfile.Measure(texts)).ToList();
             var profile = profiles.OrderBy(p => p.Total).ElementAt(runs / 2);
             double raw1 = EngineTimer.MedianSeconds(runs, () => chunks.ForEach(ch => MiniLmModel.Shared.Embed(ch)));
-            Console.WriteLine(string.Create(c, $"\n{texts.Count} abstracts; stages on 1 thread (median pass of {runs}); raw model, same thread: {raw1:F2} s\n"));
+            Console.WriteLine(
+                string.Create(c, $"\n{texts.Count} abstracts; stages on 1 thread (median pass of {runs}); raw model, same thread: {raw1:F2} s\n"));
             Console.WriteLine("| stage | seconds | share | x raw |");
             Console.WriteLine("|---|---|---|---|");
             foreach ((string stage, double seconds) in profile.Stages)
@@ -46,18 +48,29 @@ public static class ProfileNlpCommand
             }
 
             Console.WriteLine(string.Create(c, $"| total | {profile.Total:F2} | 100% | {profile.Total / raw1:F2} |"));
-            Console.WriteLine(string.Create(c, $"\ncandidates {profile.Candidates} ({(double)profile.Candidates / texts.Count:F1}/doc), embedded on their own {profile.EmbeddedCandidates} ({(double)profile.EmbeddedCandidates / texts.Count:F1}/doc), document word pieces {profile.DocumentPieces}"));
+            Console.WriteLine(string.Create(
+                c,
+                $"\ncandidates {profile.Candidates} ({(double)profile.Candidates / texts.Count:F1}/doc), embedded on their own " +
+                $"{profile.EmbeddedCandidates} ({(double)profile.EmbeddedCandidates / texts.Count:F1}/doc), document word pieces " +
+                $"{profile.DocumentPieces}"));
 
             // CPU seconds of the same work on one thread: other processes sharing the cores stretch wall time, not these.
             double rawCpu = Median(runs, () => chunks.ForEach(ch => MiniLmModel.Shared.Embed(ch)));
             double engineCpu = Median(runs, () => texts.ForEach(t => extractor.Extract(t, 10)));
             var everyCandidate = new KeyphraseExtractor(new MiniLmTextEmbedder(), ranking: new RankingOptions { EmbeddedCandidates = int.MaxValue });
             double everyCpu = Median(runs, () => texts.ForEach(t => everyCandidate.Extract(t, 10)));
-            Console.WriteLine(string.Create(c, $"\nCPU seconds on one thread: engine {engineCpu:F2}, raw model {rawCpu:F2}; engine / raw = {engineCpu / rawCpu:F2}; every candidate embedded on its own {everyCpu:F2} ({everyCpu / rawCpu:F2} x raw)"));
+            Console.WriteLine(string.Create(
+                c,
+                $"\nCPU seconds on one thread: engine {engineCpu:F2}, raw model {rawCpu:F2}; engine / raw = {engineCpu / rawCpu:F2}; " +
+                $"every candidate embedded on its own {everyCpu:F2} ({everyCpu / rawCpu:F2} x raw)"));
             double one = EngineTimer.Median(Enumerable.Range(0, runs).Select(_ => EngineTimer.Seconds(extractor, texts, 1)).ToList());
             double many = EngineTimer.Median(Enumerable.Range(0, runs).Select(_ => EngineTimer.Seconds(extractor, texts, cores)).ToList());
-            double rawMany = EngineTimer.MedianSeconds(runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, ch => MiniLmModel.Shared.Embed(ch)));
-            Console.WriteLine(string.Create(c, $"wall: engine 1 worker {one:F2} s, {cores} workers {many:F2} s (speed-up {one / many:F2}); raw {cores} threads {rawMany:F2} s; engine / raw ({cores}) = {many / rawMany:F2}"));
+            double rawMany = EngineTimer.MedianSeconds(
+                runs, () => Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = cores }, ch => MiniLmModel.Shared.Embed(ch)));
+            Console.WriteLine(string.Create(
+                c,
+                $"wall: engine 1 worker {one:F2} s, {cores} workers {many:F2} s (speed-up {one / many:F2}); raw {cores} threads " +
+                $"{rawMany:F2} s; engine / raw ({cores}) = {many / rawMany:F2}"));
             return 0;
         });
         return command;

@@ -7,9 +7,20 @@ namespace Serverless.Local.Commands;
 /// <summary>The per-run settings a start request may carry, as options: items per activity and tolerated failures.</summary>
 public sealed class RunSettingsCliOptions
 {
-    readonly Option<int?> batchSize = new("--batch-size") { Description = $"Items per activity for this run (1-{RunSettingsParser.MaxBatchSize}; default from configuration)." };
-    readonly Option<double?> toleratedPercent = new("--tolerated-failure-percent") { Description = "Fail the run (and stop scheduling) once more than this % of its items failed (0-100)." };
-    readonly Option<int?> toleratedCount = new("--tolerated-failure-count") { Description = "Fail the run (and stop scheduling) once more than this many items failed." };
+    readonly Option<int?> batchSize = new("--batch-size")
+    {
+        Description = $"Items per activity for this run (1-{RunSettingsParser.MaxBatchSize}; default from configuration).",
+    };
+
+    readonly Option<double?> toleratedPercent = new("--tolerated-failure-percent")
+    {
+        Description = "Fail the run (and stop scheduling) once more than this % of its items failed (0-100).",
+    };
+
+    readonly Option<int?> toleratedCount = new("--tolerated-failure-count")
+    {
+        Description = "Fail the run (and stop scheduling) once more than this many items failed.",
+    };
 
     public void AddTo(Command command)
     {

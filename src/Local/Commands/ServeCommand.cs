@@ -13,7 +13,10 @@ public static class ServeCommand
         var common = new CommonOptions();
         var port = new Option<int>("--port") { Description = "Loopback port to listen on (default: a free port).", DefaultValueFactory = _ => 0 };
         var simulator = new SimulatorCliOptions();
-        var command = new Command("serve", "Host the HTTP API (POST /api/users/fetch, POST /api/articles/analyze, GET /api/runs/{id}[/view|/failures|/files/{file}], POST /api/runs/{id}/cancel|redrive) on 127.0.0.1 with the local engine; Ctrl+C stops.")
+        var command = new Command(
+            "serve",
+            "Host the HTTP API (POST /api/users/fetch, POST /api/articles/analyze, GET /api/runs/{id}[/view|/failures|/files/{file}], " +
+            "POST /api/runs/{id}/cancel|redrive) on 127.0.0.1 with the local engine; Ctrl+C stops.")
         {
             port,
         };

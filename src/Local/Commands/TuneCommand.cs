@@ -22,18 +22,60 @@ public static class TuneCommand
     {
         var cpuOnly = new Option<bool>("--cpu-only") { Description = "Only the CPU sweep (Articles:MaxWorkers)." };
         var ioOnly = new Option<bool>("--io-only") { Description = "Only the I/O ramp (UserApi:MaxConcurrency)." };
-        var api = new Option<string?>("--api") { Description = "Base URL of a real user API to ramp against (GET {api}/users/{id}). Without it the bundled simulator is started." };
-        var ceiling = new Option<int>("--max-concurrency") { Description = "Safety ceiling: the I/O ramp never has more requests in flight than this.", DefaultValueFactory = _ => 64 };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Where tune.json and the charts go.", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "tune")) };
-        var repetitions = new Option<int>("--repetitions") { Description = "CPU sweep: passes per worker count; the median is used.", DefaultValueFactory = _ => 3 };
+        var api = new Option<string?>("--api")
+        {
+            Description = "Base URL of a real user API to ramp against (GET {api}/users/{id}). Without it the bundled simulator is started.",
+        };
+
+        var ceiling = new Option<int>("--max-concurrency")
+        {
+            Description = "Safety ceiling: the I/O ramp never has more requests in flight than this.",
+            DefaultValueFactory = _ => 64,
+        };
+
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Where tune.json and the charts go.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "tune")),
+        };
+
+        var repetitions = new Option<int>("--repetitions")
+        {
+            Description = "CPU sweep: passes per worker count; the median is used.",
+            DefaultValueFactory = _ => 3,
+        };
+
         var maxWorkers = new Option<int?>("--max-workers") { Description = "CPU sweep: highest worker count tried (default 2 x processor count)." };
-        var articles = new Option<DirectoryInfo?>("--articles") { Description = "CPU sweep: folder of .txt/.abstr articles (default: the repository's samples/articles)." };
-        var documents = new Option<int?>("--documents") { Description = "CPU sweep: documents in the sample (paragraph runs of ~150 words; default 48, --quick 4)." };
-        var stepSeconds = new Option<double?>("--step-seconds") { Description = "I/O ramp: seconds each concurrency level is held (default 2, --quick 0.5)." };
-        var userIds = new Option<int>("--user-ids") { Description = "I/O ramp: requests go to users 1..N round robin.", DefaultValueFactory = _ => 10 };
-        var quick = new Option<bool>("--quick") { Description = "Short run for a smoke test: 1 repetition, a few documents, up to 2 workers, 0.5 s steps. Its numbers are rough." };
+        var articles = new Option<DirectoryInfo?>("--articles")
+        {
+            Description = "CPU sweep: folder of .txt/.abstr articles (default: the repository's samples/articles).",
+        };
+
+        var documents = new Option<int?>("--documents")
+        {
+            Description = "CPU sweep: documents in the sample (paragraph runs of ~150 words; default 48, --quick 4).",
+        };
+
+        var stepSeconds = new Option<double?>("--step-seconds")
+        {
+            Description = "I/O ramp: seconds each concurrency level is held (default 2, --quick 0.5).",
+        };
+
+        var userIds = new Option<int>("--user-ids")
+        {
+            Description = "I/O ramp: requests go to users 1..N round robin.",
+            DefaultValueFactory = _ => 10,
+        };
+
+        var quick = new Option<bool>("--quick")
+        {
+            Description = "Short run for a smoke test: 1 repetition, a few documents, up to 2 workers, 0.5 s steps. Its numbers are rough.",
+        };
+
         var simulator = new SimulatorCliOptions();
-        var command = new Command("tune", "Measure this machine and the user API; recommend Articles:MaxWorkers and UserApi:MaxConcurrency, with charts and a config snippet.")
+        var command = new Command(
+            "tune",
+            "Measure this machine and the user API; recommend Articles:MaxWorkers and UserApi:MaxConcurrency, with charts and a config snippet.")
         {
             cpuOnly, ioOnly, api, ceiling, output, repetitions, maxWorkers, articles, documents, stepSeconds, userIds, quick,
         };
@@ -67,7 +109,8 @@ public static class TuneCommand
             string cores = topology.Physical is { } physical
                 ? $"{topology.Logical} logical, {physical} physical cores"
                 : $"{topology.Logical} logical cores (physical unknown)";
-            AnsiConsole.MarkupLine($"[bold]Machine[/]: {Markup.Escape(RuntimeInformation.OSDescription)}, {cores} ([grey]{Markup.Escape(topology.Source)}[/])");
+            AnsiConsole.MarkupLine(
+                $"[bold]Machine[/]: {Markup.Escape(RuntimeInformation.OSDescription)}, {cores} ([grey]{Markup.Escape(topology.Source)}[/])");
             var charts = new List<string>();
 
             CpuSweepResult? sweep = null;
@@ -83,9 +126,12 @@ public static class TuneCommand
                 IReadOnlyList<string> texts = TuneSample.Load(folder, parse.GetValue(documents) ?? (isQuick ? 4 : 48));
                 int top = parse.GetValue(maxWorkers) ?? (isQuick ? 2 : 2 * topology.Logical);
                 int reps = isQuick ? 1 : Math.Max(1, parse.GetValue(repetitions));
-                AnsiConsole.MarkupLine($"\n[bold]CPU[/]: {texts.Count} documents from {Markup.Escape(folder.FullName)}, 1..{top} workers, {reps} repetition(s)");
+                AnsiConsole.MarkupLine(
+                    $"\n[bold]CPU[/]: {texts.Count} documents from {Markup.Escape(folder.FullName)}, 1..{top} workers, {reps} repetition(s)");
                 sweep = new CpuSweep(extractorFactory(), texts).Run(top, reps,
-                    run => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {run.Workers} worker(s), pass {run.Repetition}: {run.Seconds:F2} s, {run.DocumentsPerSecond:F1} documents/s")),
+                    run => Console.WriteLine(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {run.Workers} worker(s), pass {run.Repetition}: {run.Seconds:F2} s, {run.DocumentsPerSecond:F1} documents/s")),
                     cancellationToken);
                 WriteCpuTable(sweep);
                 string chart = Path.Combine(outDir, "cpu.png");
@@ -110,21 +156,29 @@ public static class TuneCommand
                     if (parse.GetValue(api) is { } url)
                     {
                         baseUrl = new Uri(url.TrimEnd('/') + "/");
-                        AnsiConsole.MarkupLine($"\n[yellow]Warning[/]: this sends real traffic to {Markup.Escape(baseUrl.ToString())}, up to {ramping.MaxConcurrency} requests at once " +
-                            "(--max-concurrency). It stops a level at the first 429 and honours Retry-After, but tune only APIs whose terms allow load tests.");
+                        AnsiConsole.MarkupLine($"\n[yellow]Warning[/]: this sends real traffic to {Markup.Escape(baseUrl.ToString())}, " +
+                            $"up to {ramping.MaxConcurrency} requests at once " +
+                            "(--max-concurrency). It stops a level at the first 429 and honours Retry-After, but tune only APIs whose " +
+                            "terms allow load tests.");
                     }
                     else
                     {
                         SimulatorOptions simOptions = simulator.Read(parse);
                         sim = await ApiSimulator.StartAsync(simOptions, ct: cancellationToken);
                         baseUrl = sim.BaseUrl;
-                        AnsiConsole.MarkupLine($"\n[bold]I/O[/]: bundled simulator at {baseUrl} (latency {simOptions.LatencyMs} ms, limit {simOptions.ConcurrencyLimit})");
+                        AnsiConsole.MarkupLine($"\n[bold]I/O[/]: bundled simulator at {baseUrl} (latency {simOptions.LatencyMs} ms, " +
+                            $"limit {simOptions.ConcurrencyLimit})");
                     }
 
-                    using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = baseUrl, Timeout = Timeout.InfiniteTimeSpan };
+                    using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) })
+                    {
+                        BaseAddress = baseUrl,
+                        Timeout = Timeout.InfiniteTimeSpan,
+                    };
                     ramp = await new IoRamp(http, ramping).RunAsync(
                         step => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"  {step.Concurrency,4} in flight: {step.Throughput,8:F1} requests/s, p50 {Ms(step.P50Ms)}, {step.Throttled} x 429 -> {step.Verdict}")),
+                            $"  {step.Concurrency,4} in flight: {step.Throughput,8:F1} requests/s, p50 {Ms(step.P50Ms)}, " +
+                            $"{step.Throttled} x 429 -> {step.Verdict}")),
                         cancellationToken);
                     simulated = sim?.SnapshotCounters();
                 }
@@ -142,7 +196,8 @@ public static class TuneCommand
                 charts.Add(chart);
             }
 
-            ConfigSnippet snippet = ConfigSnippet.Create(sweep?.RecommendedMaxWorkers, ramp?.RecommendedMaxConcurrency, ramp?.RecommendedRequestsPerSecond);
+            ConfigSnippet snippet = ConfigSnippet.Create(
+                sweep?.RecommendedMaxWorkers, ramp?.RecommendedMaxConcurrency, ramp?.RecommendedRequestsPerSecond);
             var report = new TuneReport(DateTimeOffset.UtcNow, RuntimeInformation.OSDescription, topology, sweep, ramp, simulated,
                 snippet.HostJson, snippet.AppSettings, charts);
             string json = Path.Combine(outDir, "tune.json");
@@ -157,7 +212,8 @@ public static class TuneCommand
             if (ramp is not null)
             {
                 Console.WriteLine($"  UserApi:MaxConcurrency = {ramp.RecommendedMaxConcurrency}" +
-                    (ramp.RecommendedRequestsPerSecond is { } rate ? string.Create(CultureInfo.InvariantCulture, $", UserApi:RequestsPerSecond = {rate}") : "") +
+                    (ramp.RecommendedRequestsPerSecond is { } rate
+                        ? string.Create(CultureInfo.InvariantCulture, $", UserApi:RequestsPerSecond = {rate}") : "") +
                     $": {ramp.Explanation}");
             }
 
@@ -180,7 +236,8 @@ public static class TuneCommand
         LevelThroughput? previous = null;
         foreach (LevelThroughput level in sweep.Knee.Levels)
         {
-            string gain = previous is { } p && p.Throughput > 0 ? (level.Throughput / p.Throughput - 1).ToString("+0.0 %;-0.0 %", CultureInfo.InvariantCulture) : "";
+            string gain = previous is { } p && p.Throughput > 0
+                ? (level.Throughput / p.Throughput - 1).ToString("+0.0 %;-0.0 %", CultureInfo.InvariantCulture) : "";
             table.AddRow(
                 level.Level.ToString(CultureInfo.InvariantCulture),
                 level.Throughput.ToString("F1", CultureInfo.InvariantCulture),
@@ -213,7 +270,8 @@ public static class TuneCommand
         AnsiConsole.Write(table);
         if (simulated is not null)
         {
-            Console.WriteLine($"  simulator saw {simulated.Requests} requests, {simulated.TooManyRequests} x 429, peak {simulated.MaxInFlight} in flight, bans: {simulated.BanCount}");
+            Console.WriteLine($"  simulator saw {simulated.Requests} requests, {simulated.TooManyRequests} x 429, peak " +
+                $"{simulated.MaxInFlight} in flight, bans: {simulated.BanCount}");
         }
     }
 }

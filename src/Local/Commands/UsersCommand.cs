@@ -13,7 +13,12 @@ public static class UsersCommand
         var count = new Option<long>("--count") { Description = "How many consecutive user ids to fetch.", DefaultValueFactory = _ => 50 };
         var from = new Option<long>("--from") { Description = "First user id.", DefaultValueFactory = _ => 1 };
         var maxConcurrency = new Option<int?>("--max-concurrency") { Description = "Overrides UserApi:MaxConcurrency for this run (default 20)." };
-        var repeat = new Option<int>("--repeat") { Description = "Run it this many times, one after another, on the same engine (benchmarks).", DefaultValueFactory = _ => 1 };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Run it this many times, one after another, on the same engine (benchmarks).",
+            DefaultValueFactory = _ => 1,
+        };
+
         var simulator = new SimulatorCliOptions();
         var runSettings = new RunSettingsCliOptions();
         var command = new Command("users", "Fetch users from the user API through the durable fan-out/fan-in, results to Blob Storage.")
@@ -39,7 +44,7 @@ public static class UsersCommand
                 {
                     RunStatus status = await UserRuns.RunAsync(session, settings, userIds, runSettings.Read(parse), cancellationToken);
                     RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
-                    allCompleted &= status.Status == "Completed";
+                    allCompleted &= status.IsCompleted;
                 }
 
                 return allCompleted ? 0 : 1;

@@ -58,7 +58,8 @@ public sealed class DurableEngine : IAsyncDisposable
         WebApplication sidecar = BuildSidecar(service, port, loggerFactory, settings.RunWorker);
         await sidecar.StartAsync(cancellationToken);
 
-        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageBytes, MaxSendMessageSize = MaxMessageBytes });
+        var channel = GrpcChannel.ForAddress(
+            $"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageBytes, MaxSendMessageSize = MaxMessageBytes });
         HostApplicationBuilder builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);

@@ -27,7 +27,8 @@ public sealed record HostJsonCaps(int MaxConcurrentActivityFunctions, int MaxCon
             int value = overridden is not null && int.TryParse(overridden, out int parsed) ? parsed
                 : durable?[name] is JsonValue v && v.TryGetValue(out int fromFile) ? fromFile
                 : fallback;
-            return value > 0 ? value : throw new InvalidOperationException($"host.json extensions.durableTask.{name} must be positive; it is {value}.");
+            return value > 0 ? value : throw new InvalidOperationException(
+                $"host.json extensions.durableTask.{name} must be positive; it is {value}.");
         }
     }
 }

@@ -38,14 +38,16 @@ public sealed record HostJsonStorage(
         {
             null => fallback,
             { } text when TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out TimeSpan value) && value > TimeSpan.Zero => value,
-            { } text => throw new InvalidOperationException($"host.json extensions.durableTask.storageProvider.{name} must be a positive time span like 00:00:30; it is '{text}'."),
+            { } text => throw new InvalidOperationException(
+                $"host.json extensions.durableTask.storageProvider.{name} must be a positive time span like 00:00:30; it is '{text}'."),
         };
 
         int Count(string name, int fallback, int max) => Raw(name) switch
         {
             null => fallback,
             { } text when int.TryParse(text, CultureInfo.InvariantCulture, out int value) && value >= 1 && value <= max => value,
-            { } text => throw new InvalidOperationException($"host.json extensions.durableTask.storageProvider.{name} must be from 1 to {max}; it is '{text}'."),
+            { } text => throw new InvalidOperationException(
+                $"host.json extensions.durableTask.storageProvider.{name} must be from 1 to {max}; it is '{text}'."),
         };
     }
 }

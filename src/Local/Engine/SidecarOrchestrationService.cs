@@ -93,7 +93,8 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
     public Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
@@ -114,7 +115,8 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
             }
         }
 
-        return inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        return inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
     }
 
     static void Normalize(IList<HistoryEvent> events)
@@ -145,7 +147,8 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
 
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
+        inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
         inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
@@ -161,10 +164,12 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
 
     public Task SendTaskOrchestrationMessageBatchAsync(params TaskMessage[] messages) => Client.SendTaskOrchestrationMessageBatchAsync(messages);
 
-    public Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) =>
+    public Task<OrchestrationState> WaitForOrchestrationAsync(
+        string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) =>
         Client.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken);
 
-    public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) => Client.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
+    public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) =>
+        Client.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
 
     public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) =>
         Client.GetOrchestrationStateAsync(instanceId, allExecutions);
@@ -172,17 +177,24 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
     public Task<OrchestrationState> GetOrchestrationStateAsync(string instanceId, string executionId) =>
         Client.GetOrchestrationStateAsync(instanceId, executionId);
 
-    public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) => Client.GetOrchestrationHistoryAsync(instanceId, executionId);
+    public Task<string> GetOrchestrationHistoryAsync(string instanceId, string executionId) =>
+        Client.GetOrchestrationHistoryAsync(instanceId, executionId);
 
     public Task PurgeOrchestrationHistoryAsync(DateTime thresholdDateTimeUtc, OrchestrationStateTimeRangeFilterType timeRangeFilterType) =>
         Client.PurgeOrchestrationHistoryAsync(thresholdDateTimeUtc, timeRangeFilterType);
 
     public Task<OrchestrationQueryResult> GetOrchestrationWithQueryAsync(OrchestrationQuery query, CancellationToken cancellationToken) =>
-        inner is IOrchestrationServiceQueryClient q ? q.GetOrchestrationWithQueryAsync(query, cancellationToken) : throw new NotSupportedException("This engine cannot query instances.");
+        inner is IOrchestrationServiceQueryClient q
+            ? q.GetOrchestrationWithQueryAsync(query, cancellationToken)
+            : throw new NotSupportedException("This engine cannot query instances.");
 
     public Task<PurgeResult> PurgeInstanceStateAsync(string instanceId) =>
-        inner is IOrchestrationServicePurgeClient p ? p.PurgeInstanceStateAsync(instanceId) : throw new NotSupportedException("This engine cannot purge instances.");
+        inner is IOrchestrationServicePurgeClient p
+            ? p.PurgeInstanceStateAsync(instanceId)
+            : throw new NotSupportedException("This engine cannot purge instances.");
 
     public Task<PurgeResult> PurgeInstanceStateAsync(PurgeInstanceFilter purgeInstanceFilter) =>
-        inner is IOrchestrationServicePurgeClient p ? p.PurgeInstanceStateAsync(purgeInstanceFilter) : throw new NotSupportedException("This engine cannot purge instances.");
+        inner is IOrchestrationServicePurgeClient p
+            ? p.PurgeInstanceStateAsync(purgeInstanceFilter)
+            : throw new NotSupportedException("This engine cannot purge instances.");
 }

@@ -13,7 +13,10 @@ public static class ArticleRuns
     /// <summary>The .txt / .abstr files directly in <paramref name="folder"/>, by name; empty when there are none or it does not exist.</summary>
     public static List<FileInfo> FindFiles(DirectoryInfo folder) =>
         folder.Exists
-            ? folder.EnumerateFiles().Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase)).OrderBy(f => f.Name, StringComparer.Ordinal).ToList()
+            ? folder.EnumerateFiles()
+                .Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(f => f.Name, StringComparer.Ordinal)
+                .ToList()
             : [];
 
     /// <summary>The files, or null after saying there are none.</summary>
@@ -41,7 +44,12 @@ public static class ArticleRuns
 
     /// <summary>Uploads the files under <paramref name="blobPrefix"/>, starts one batch run over them, reports it started and waits for it.</summary>
     public static async Task<RunStatus> UploadAndRunAsync(
-        RunnerSession session, RunnerSettings settings, IReadOnlyList<FileInfo> files, string blobPrefix, RunSettings runSettings, CancellationToken cancellationToken)
+        RunnerSession session,
+        RunnerSettings settings,
+        IReadOnlyList<FileInfo> files,
+        string blobPrefix,
+        RunSettings runSettings,
+        CancellationToken cancellationToken)
     {
         var catalog = session.Get<ArticleCatalog>();
         foreach (FileInfo file in files)
@@ -51,7 +59,8 @@ public static class ArticleRuns
         }
 
         IReadOnlyList<string> names = await catalog.ListAsync(blobPrefix, int.MaxValue, cancellationToken);
-        string runId = await session.Get<ArticleRunStarter>().StartBatchAsync(session.Client, names, blobPrefix, runSettings, cancellationToken: cancellationToken);
+        string runId = await session.Get<ArticleRunStarter>().StartBatchAsync(
+            session.Client, names, blobPrefix, runSettings, cancellationToken: cancellationToken);
         RunOutput.Started(settings, runId, names.Count, $"{names.Count} articles under {blobPrefix}");
         return await RunWatcher.WaitAsync(session.Client, runId, settings, cancellationToken);
     }

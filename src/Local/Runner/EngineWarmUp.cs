@@ -15,7 +15,8 @@ public static class EngineWarmUp
     public static async Task<TimeSpan> RunUsersAsync(RunnerSession session, int users, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        string runId = await session.Get<UserFetchStarter>().StartAsync(session.Client, Enumerable.Range(1, users).ToArray(), RunSettings.Default, cancellationToken: cancellationToken);
+        string runId = await session.Get<UserFetchStarter>().StartAsync(
+            session.Client, Enumerable.Range(1, users).ToArray(), RunSettings.Default, cancellationToken: cancellationToken);
         await RunWatcher.WaitAsync(session.Client, runId, ProgressMode.Quiet, cancellationToken);
         await RunInstances.PurgeRunAsync(session.Client, runId, cancellationToken);
         session.Simulator?.ResetStats();

@@ -46,7 +46,8 @@ public static class LocalHost
             .Build();
 
     /// <param name="runWorker">False for an engine that only queries and purges: no worker connects, so no pending work runs.</param>
-    /// <param name="telemetry">Exporters besides those the environment asks for (see <see cref="LocalTelemetry"/>); tests pass an in-memory one.</param>
+    /// <param name="telemetry">Exporters besides those the environment asks for (see <see cref="LocalTelemetry"/>); tests pass an in-memory
+    /// one.</param>
     public static Task<DurableEngine> StartEngineAsync(
         RunnerSettings settings,
         IConfiguration configuration,

@@ -26,7 +26,17 @@ public sealed record ProgressSnapshot(
         TimeSpan? eta = status.IsFinished || rate <= 0 || done >= status.Total
             ? null
             : TimeSpan.FromSeconds(Math.Ceiling(Math.Min((status.Total - done) / rate, TimeSpan.MaxValue.TotalSeconds / 2)));
-        return new ProgressSnapshot(status.Id, status.Status, status.Total, status.Succeeded, status.Failed, status.InFlight, status.ElapsedSeconds, rate, eta, status.IsFinished);
+        return new ProgressSnapshot(
+            status.Id,
+            status.Status,
+            status.Total,
+            status.Succeeded,
+            status.Failed,
+            status.InFlight,
+            status.ElapsedSeconds,
+            rate,
+            eta,
+            status.IsFinished);
     }
 }
 

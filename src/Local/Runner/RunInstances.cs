@@ -22,7 +22,10 @@ public sealed record RunRow(
 /// <summary>Reads and purges the task hub's instances through the Durable Task client.</summary>
 public static class RunInstances
 {
-    /// <summary>What a chunk sub-orchestration's id contains (<c>{runId}-chunk-NNNNN</c>, see <see cref="Serverless.Core.Runs.FanOut.FanOutRun.ChunkId"/>).</summary>
+    /// <summary>
+    /// What a chunk sub-orchestration's id contains (<c>{runId}-chunk-NNNNN</c>, see
+    /// <see cref="Serverless.Core.Runs.FanOut.FanOutRun.ChunkId"/>).
+    /// </summary>
     public const string ChunkMarker = "-chunk-";
 
     public static bool IsChunk(string instanceId) => instanceId.Contains(ChunkMarker, StringComparison.Ordinal);
@@ -41,6 +44,7 @@ public static class RunInstances
             Statuses = statuses is { Count: > 0 } ? statuses : null,
             PageSize = 100,
         };
+
         var instances = new List<OrchestrationMetadata>();
         await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
@@ -106,7 +110,8 @@ public static class RunInstances
     /// The number of history events, or why it is unknown: reading history is optional for a client
     /// (<see cref="NotSupportedException"/>) and the provider behind the sidecar may not implement it.
     /// </summary>
-    public static async Task<(int? Events, string? Unavailable)> HistorySizeAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    public static async Task<(int? Events, string? Unavailable)> HistorySizeAsync(
+        DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         try
         {
@@ -114,7 +119,9 @@ public static class RunInstances
             // Every instance that exists has at least its ExecutionStarted event: an empty answer means "not served".
             return history.Count > 0
                 ? (history.Count, null)
-                : (null, "the engine returned no history events for it (the in-process gRPC sidecar does not read history from the provider for clients)");
+                : (
+                    null,
+                    "the engine returned no history events for it (the in-process gRPC sidecar does not read history from the provider for clients)");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -147,7 +154,8 @@ public static class RunInstances
         int purged = (await client.PurgeAllInstancesAsync(filter, cancellationToken)).PurgedInstanceCount;
 
         var runs = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (OrchestrationMetadata chunk in (await QueryAsync(client, [.. OrchestrationStates.Ended], idPrefix: null, cancellationToken)).Where(i => IsChunk(i.InstanceId)))
+        List<OrchestrationMetadata> ended = await QueryAsync(client, [.. OrchestrationStates.Ended], idPrefix: null, cancellationToken);
+        foreach (OrchestrationMetadata chunk in ended.Where(i => IsChunk(i.InstanceId)))
         {
             string runId = chunk.InstanceId[..chunk.InstanceId.IndexOf(ChunkMarker, StringComparison.Ordinal)];
             if (!runs.TryGetValue(runId, out bool exists))

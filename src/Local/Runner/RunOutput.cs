@@ -51,7 +51,8 @@ public static class RunOutput
             return;
         }
 
-        Console.WriteLine($"Run {status.Id} {status.Status}: {status.Succeeded} done, {status.Failed} failed of {status.Total} in {status.ElapsedSeconds:F2} s.");
+        Console.WriteLine(
+            $"Run {status.Id} {status.Status}: {status.Succeeded} done, {status.Failed} failed of {status.Total} in {status.ElapsedSeconds:F2} s.");
         if (status.Results is { } files)
         {
             Console.WriteLine($"  Results in container '{files.Container}':");
@@ -71,7 +72,8 @@ public static class RunOutput
 
         if (api is not null)
         {
-            Console.WriteLine($"  API simulator saw at most {api.MaxInFlight} in flight; 429s: {api.TooManyRequests}, 403s: {api.Forbidden}, bans: {api.BanCount}.");
+            Console.WriteLine($"  API simulator saw at most {api.MaxInFlight} in flight; 429s: {api.TooManyRequests}, 403s: " +
+                $"{api.Forbidden}, bans: {api.BanCount}.");
         }
     }
 

@@ -38,7 +38,8 @@ public static class RunWatcher
     public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, RunnerSettings settings, CancellationToken cancellationToken) =>
         WaitAsync(client, runId, ModeFor(settings), cancellationToken);
 
-    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, ProgressMode mode, CancellationToken cancellationToken) => mode switch
+    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, ProgressMode mode, CancellationToken cancellationToken) =>
+        mode switch
     {
         ProgressMode.Json => PollAsync(client, runId, JsonInterval, WriteJson, cancellationToken),
         ProgressMode.Quiet => PollAsync(client, runId, PlainInterval, _ => { }, cancellationToken),
@@ -52,7 +53,8 @@ public static class RunWatcher
     /// Polls until the run finishes, calling <paramref name="report"/> at most once per <paramref name="interval"/> when the
     /// done count or status changed, and once more with the final state.
     /// </summary>
-    static async Task<RunStatus> PollAsync(DurableTaskClient client, string runId, TimeSpan interval, Action<ProgressSnapshot> report, CancellationToken cancellationToken)
+    static async Task<RunStatus> PollAsync(
+        DurableTaskClient client, string runId, TimeSpan interval, Action<ProgressSnapshot> report, CancellationToken cancellationToken)
     {
         var tracker = new ProgressTracker();
         DateTime lastReport = DateTime.MinValue;
@@ -99,7 +101,8 @@ public static class RunWatcher
 
     static void WritePlain(ProgressSnapshot s) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {s.Status,-9} {s.Done,6}/{s.Total} done, {s.Failed} failed, {s.InFlight} in flight, {s.ElapsedSeconds:F1} s, {s.Rate:F1}/s{FormatEta(s, ", ETA ")}"));
+            $"  {s.Status,-9} {s.Done,6}/{s.Total} done, {s.Failed} failed, {s.InFlight} in flight, {s.ElapsedSeconds:F1} s, " +
+            $"{s.Rate:F1}/s{FormatEta(s, ", ETA ")}"));
 
     /// <summary>A Spectre.Console progress display for one run: bar, done/total, failed, rate, ETA, in flight.</summary>
     static async Task<RunStatus> LiveAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
@@ -150,7 +153,8 @@ public static class RunWatcher
     {
         { IsFinished: true } => prefix.Length == 0 ? "-" : "",
         { Total: > 0 } when s.Done >= s.Total => prefix + "0:00",
-        { Eta: { } eta } => prefix + (eta.TotalHours >= 1 ? eta.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : eta.ToString(@"m\:ss", CultureInfo.InvariantCulture)),
+        { Eta: { } eta } => prefix + (
+            eta.TotalHours >= 1 ? eta.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : eta.ToString(@"m\:ss", CultureInfo.InvariantCulture)),
         _ => prefix.Length == 0 ? "?" : "",
     };
 

@@ -15,7 +15,8 @@ public sealed class RunnerSession : IAsyncDisposable
 {
     readonly ILoggerFactory loggers;
 
-    RunnerSession(RunnerSettings settings, ApiSimulator? simulator, string? api, IConfiguration configuration, ILoggerFactory loggers, DurableEngine engine)
+    RunnerSession(
+        RunnerSettings settings, ApiSimulator? simulator, string? api, IConfiguration configuration, ILoggerFactory loggers, DurableEngine engine)
     {
         Settings = settings;
         Simulator = simulator;
@@ -46,7 +47,8 @@ public sealed class RunnerSession : IAsyncDisposable
     public T Get<T>() where T : notnull => Engine.Services.GetRequiredService<T>();
 
     /// <summary>A command's body on a started session, which is stopped afterwards; exit code 2 when Azurite is not running.</summary>
-    public static async Task<int> RunAsync(RunnerSettings settings, RunnerSessionOptions options, Func<RunnerSession, Task<int>> body, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        RunnerSettings settings, RunnerSessionOptions options, Func<RunnerSession, Task<int>> body, CancellationToken cancellationToken)
     {
         await using RunnerSession? session = await StartAsync(settings, options, cancellationToken);
         return session is null ? 2 : await body(session);

@@ -27,15 +27,19 @@ public static class RunsApiServer
         foreach (RunRoute route in RunRoutes.All)
         {
             Func<HttpRequest, RouteValueDictionary, CancellationToken, Task<IActionResult>> handler = Handler(route.Name, api, client);
-            routes.MapMethods($"/{RunRoutes.Prefix}/{route.Template}", [route.Method.ToUpperInvariant()], async (HttpRequest request, CancellationToken ct) =>
-                Adapt(await handler(request, request.RouteValues, ct)))
+            routes.MapMethods(
+                    $"/{RunRoutes.Prefix}/{route.Template}",
+                    [route.Method.ToUpperInvariant()],
+                    async (HttpRequest request, CancellationToken ct) => Adapt(await handler(request, request.RouteValues, ct)))
                 .WithName(route.Name);
         }
 
         return routes;
     }
 
-    static Func<HttpRequest, RouteValueDictionary, CancellationToken, Task<IActionResult>> Handler(string name, RunsHttpApi api, DurableTaskClient client) => name switch
+    static Func<HttpRequest, RouteValueDictionary, CancellationToken, Task<IActionResult>> Handler(
+        string name, RunsHttpApi api, DurableTaskClient client) =>
+        name switch
     {
         "StartUserFetch" => (request, _, ct) => api.StartUserFetchAsync(request, client, ct),
         "StartArticleAnalysis" => (request, _, ct) => api.StartArticleAnalysisAsync(request, client, ct),
@@ -48,12 +52,15 @@ public static class RunsApiServer
         _ => throw new InvalidOperationException($"Route {name} has no handler in the runner's server."),
     };
 
-    static string Value(RouteValueDictionary values, string name) => Convert.ToString(values[name], System.Globalization.CultureInfo.InvariantCulture)!;
+    static string Value(RouteValueDictionary values, string name) =>
+        Convert.ToString(values[name], System.Globalization.CultureInfo.InvariantCulture)!;
 
     /// <summary>Starts Kestrel on 127.0.0.1:<paramref name="port"/> (0: a free port); <see cref="Started.BaseUrl"/> says where.</summary>
-    public static async Task<Started> StartAsync(RunsHttpApi api, DurableTaskClient client, int port, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<Started> StartAsync(
+        RunsHttpApi api, DurableTaskClient client, int port, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(RunsApiServer).Assembly.GetName().Name });
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(
+            new WebApplicationOptions { ApplicationName = typeof(RunsApiServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         // The handlers answer with MVC action results (as under Functions); their executors live in MVC core.

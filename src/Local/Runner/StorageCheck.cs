@@ -35,14 +35,17 @@ public static class StorageCheck
             .ToList();
     }
 
-    /// <summary>True when the storage is not Azurite or every Azurite endpoint accepts a connection; otherwise says what to do and returns false.</summary>
+    /// <summary>
+    /// True when the storage is not Azurite or every Azurite endpoint accepts a connection; otherwise says what to do and returns false.
+    /// </summary>
     public static async Task<bool> EnsureAzuriteAsync(string connectionString, CancellationToken cancellationToken)
     {
         foreach (Uri endpoint in DevelopmentEndpoints(connectionString))
         {
             if (!await AcceptsAsync(endpoint.Host, endpoint.Port, cancellationToken))
             {
-                Console.Error.WriteLine($"Azurite is not running on {endpoint.Host}:{endpoint.Port}; start it with scripts/azurite.sh start (or run scripts/run.sh).");
+                Console.Error.WriteLine(
+                    $"Azurite is not running on {endpoint.Host}:{endpoint.Port}; start it with scripts/azurite.sh start (or run scripts/run.sh).");
                 return false;
             }
         }

@@ -20,11 +20,14 @@ public static class UserRuns
         }
     }
 
-    /// <summary>The ids <c>from .. from+count-1</c> within the configured UserFetch:MaxUsersPerRun, or null after printing which option is at fault.</summary>
+    /// <summary>
+    /// The ids <c>from .. from+count-1</c> within the configured UserFetch:MaxUsersPerRun, or null after printing which option is at fault.
+    /// </summary>
     public static IReadOnlyList<int>? ParseRange(long from, long count)
     {
         IConfiguration configuration = LocalHost.BuildConfiguration(new Dictionary<string, string?>());
-        int maxUsers = configuration.GetSection(UserFetchOptions.Section).Get<UserFetchOptions>()?.MaxUsersPerRun ?? new UserFetchOptions().MaxUsersPerRun;
+        int maxUsers = configuration.GetSection(UserFetchOptions.Section).Get<UserFetchOptions>()?.MaxUsersPerRun
+            ?? new UserFetchOptions().MaxUsersPerRun;
         UserFetchRequestParser.Result ids = UserFetchRequestParser.FromRange(from, count, maxUsers);
         if (ids.Error is { } error)
         {

@@ -64,7 +64,8 @@ public sealed record CpuTopology(int Logical, int? Physical, int? AllowedCpus, s
         return result;
 
         static int? Int(Dictionary<string, string> fields, string key) =>
-            fields.TryGetValue(key, out string? text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
+            fields.TryGetValue(key, out string? text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value)
+                ? value : null;
     }
 
     /// <summary>The CPUs in /proc/self/status's <c>Cpus_allowed_list</c> (e.g. <c>0-3,8,10-11</c>); null if absent.</summary>
@@ -108,7 +109,8 @@ public sealed record CpuTopology(int Logical, int? Physical, int? AllowedCpus, s
     }
 
     static int? ReadInt(string path) =>
-        TryRead(path) is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) ? value : null;
+        TryRead(path) is { } text && int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            ? value : null;
 }
 
 /// <summary>One logical CPU and the physical core it belongs to.</summary>

@@ -112,7 +112,8 @@ public sealed class IoRamp(HttpClient http, IoRampOptions options)
         if (bad is null)
         {
             return new IoRampResult(http.BaseAddress!, steps, lastGood, IoVerdict.Good, CeilingReached: true, lastGood, null,
-                $"every level up to the ceiling ({options.MaxConcurrency}) was served without refusals or queueing; the API may take more (raise --max-concurrency to look further).");
+                $"every level up to the ceiling ({options.MaxConcurrency}) was served without refusals or queueing; the API may take " +
+                $"more (raise --max-concurrency to look further).");
         }
 
         // A refusal means the last good level was already close to a hard limit: keep a margin under it.
@@ -128,16 +129,23 @@ public sealed class IoRamp(HttpClient http, IoRampOptions options)
         string why = bad.Verdict switch
         {
             IoVerdict.Throttled when rateLimited => string.Create(CultureInfo.InvariantCulture,
-                $"429s began {bad.FirstThrottleMs:F0} ms into a level of {bad.Concurrency}, after a burst was served: a rate limit; cap {cap} and a rate of {rate} requests/s (last good level served {good!.Throughput:F1}/s)."),
-            IoVerdict.Throttled => $"429s at {bad.Concurrency} at once, none at {lastGood}: a concurrency limit near {lastGood}; cap {cap} ({options.SafetyMargin * 100:F0} % of it).",
-            IoVerdict.Banned => $"the API answered 403 (banned?) at {bad.Concurrency}: the ramp stopped; cap {cap}. Check the API's terms before tuning against it again.",
+                $"429s began {bad.FirstThrottleMs:F0} ms into a level of {bad.Concurrency}, after a burst was served: a rate limit; cap " +
+                $"{cap} and a rate of {rate} requests/s (last good level served {good!.Throughput:F1}/s)."),
+            IoVerdict.Throttled =>
+                $"429s at {bad.Concurrency} at once, none at {lastGood}: a concurrency limit near {lastGood}; cap {cap} " +
+                $"({options.SafetyMargin * 100:F0} % of it).",
+            IoVerdict.Banned =>
+                $"the API answered 403 (banned?) at {bad.Concurrency}: the ramp stopped; cap {cap}. Check the API's terms before tuning " +
+                $"against it again.",
             IoVerdict.Errors => $"server errors at {bad.Concurrency}, few at {lastGood}; cap {cap}.",
-            IoVerdict.LatencyRise => $"median latency rose past {options.LatencyRiseFactor}x the best at {bad.Concurrency}: requests queue there; cap {cap}.",
+            IoVerdict.LatencyRise =>
+                $"median latency rose past {options.LatencyRiseFactor}x the best at {bad.Concurrency}: requests queue there; cap {cap}.",
             _ => $"throughput stopped growing with concurrency at {bad.Concurrency}; cap {cap}.",
         };
         if (lastGood == 0)
         {
-            why = $"even 1 request at a time was refused or slow ({bad.Verdict}); cap 1, and check whether someone else is using the API's allowance.";
+            why = $"even 1 request at a time was refused or slow ({bad.Verdict}); cap 1, and check whether someone else is using " +
+                "the API's allowance.";
         }
 
         return new IoRampResult(http.BaseAddress!, steps, lastGood, bad.Verdict, CeilingReached: false, cap, rate, why);

@@ -21,7 +21,9 @@ public sealed record IoRampOptions
     /// <summary>Share of 5xx and transport failures above which a level counts as overloading the API.</summary>
     public double MaxErrorShare { get; init; } = 0.05;
 
-    /// <summary>The recommended cap is the last good level times this when the API refused (429, errors): headroom for other clients and jitter.</summary>
+    /// <summary>
+    /// The recommended cap is the last good level times this when the API refused (429, errors): headroom for other clients and jitter.
+    /// </summary>
     public double SafetyMargin { get; init; } = 0.9;
 
     /// <summary>The ramp waits the API's Retry-After after a refusal before the next level, but never longer than this.</summary>

@@ -19,7 +19,8 @@ public static class TuneCharts
         medians.LegendText = "documents/s (median)";
         medians.LineWidth = 2;
         medians.MarkerSize = 8;
-        var runs = plot.Add.ScatterPoints(sweep.Runs.Select(r => (double)r.Workers).ToArray(), sweep.Runs.Select(r => r.DocumentsPerSecond).ToArray());
+        var runs = plot.Add.ScatterPoints(
+            sweep.Runs.Select(r => (double)r.Workers).ToArray(), sweep.Runs.Select(r => r.DocumentsPerSecond).ToArray());
         runs.LegendText = "each repetition";
         runs.Color = medians.Color.WithAlpha(0.4);
 

@@ -13,7 +13,10 @@ public static class TuneSample
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDocuments, 1);
         var documents = new List<string>();
-        foreach (FileInfo file in folder.EnumerateFiles().Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase)).OrderBy(f => f.Name, StringComparer.Ordinal))
+        IEnumerable<FileInfo> files = folder.EnumerateFiles()
+            .Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase))
+            .OrderBy(f => f.Name, StringComparer.Ordinal);
+        foreach (FileInfo file in files)
         {
             documents.AddRange(Pieces(File.ReadAllText(file.FullName), minWords));
         }
@@ -21,13 +24,16 @@ public static class TuneSample
         return documents.Take(maxDocuments).ToList();
     }
 
-    /// <summary>Consecutive paragraphs joined until each piece has at least <paramref name="minWords"/> words (the tail joins the last piece).</summary>
+    /// <summary>
+    /// Consecutive paragraphs joined until each piece has at least <paramref name="minWords"/> words (the tail joins the last piece).
+    /// </summary>
     public static IEnumerable<string> Pieces(string text, int minWords)
     {
         var current = new List<string>();
         int words = 0;
         var pieces = new List<string>();
-        foreach (string paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (string paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split(
+            '\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             current.Add(paragraph);
             words += paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

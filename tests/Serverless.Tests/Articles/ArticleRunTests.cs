@@ -35,7 +35,8 @@ public sealed class ArticleRunTests
             [(await ArticleFiles.UploadAsync(prefix + "empty.txt", [])).Name] = "empty",
             [(await ArticleFiles.UploadAsync(prefix + "blank.txt", " \n\t\r\n  ")).Name] = "only whitespace",
             [(await ArticleFiles.UploadAsync(prefix + "image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])).Name] = "binary",
-            [(await ArticleFiles.UploadAsync(prefix + "latin1.txt", Encoding.Latin1.GetBytes("Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9"))).Name] = "not valid UTF-8",
+            [(await ArticleFiles.UploadAsync(
+                prefix + "latin1.txt", Encoding.Latin1.GetBytes("Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9"))).Name] = "not valid UTF-8",
             [(await ArticleFiles.UploadAsync(prefix + "huge.txt", new string('a', 150_000))).Name] = "above the 100000-byte limit",
             [prefix + "../../etc/passwd"] = "path tricks",
             ["/absolute.txt"] = "path tricks",
@@ -47,7 +48,9 @@ public sealed class ArticleRunTests
 
         Assert.Equal((20, good.Count, bad.Count), (results.Manifest.Total, results.Manifest.Succeeded, results.Manifest.Failed));
         Assert.Equal((good.Count, bad.Count), (status.Succeeded, status.Failed));
-        Assert.Equal(names.Order(StringComparer.Ordinal), results.Articles.Select(a => a.Article).Concat(results.Failed.Select(f => f.Article)).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            names.Order(StringComparer.Ordinal),
+            results.Articles.Select(a => a.Article).Concat(results.Failed.Select(f => f.Article)).Order(StringComparer.Ordinal));
         Assert.All(results.Articles, a => Assert.InRange(a.Terms.Count, 1, 10));
         foreach ((string name, string reason) in bad)
         {
@@ -80,7 +83,8 @@ public sealed class ArticleRunTests
     [InlineData(2)]
     public async Task No_more_than_MaxWorkers_analyses_overlap(int maxWorkers)
     {
-        await using EngineHarness harness = await StartAsync(new() { ["Articles:MaxWorkers"] = maxWorkers.ToString(), ["Articles:MaxInFlightPerRun"] = "8" });
+        await using EngineHarness harness = await StartAsync(
+            new() { ["Articles:MaxWorkers"] = maxWorkers.ToString(), ["Articles:MaxInFlightPerRun"] = "8" });
         string prefix = ArticleFiles.NewPrefix();
         List<string> names = await ArticleFiles.UploadSamplesAsync(prefix);
         AnalysisGate gate = harness.Get<AnalysisGate>();
@@ -142,7 +146,9 @@ public sealed class ArticleRunTests
 
         Assert.Equal((names.Count, names.Count - 1, 1), (results.Manifest.Total, results.Manifest.Succeeded, results.Manifest.Failed));
         Assert.Equal(names.Count - 1, status.Succeeded);
-        Assert.Equal(names.Order(StringComparer.Ordinal), results.Articles.Select(a => a.Article).Append(results.Failed.Single().Article).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            names.Order(StringComparer.Ordinal),
+            results.Articles.Select(a => a.Article).Append(results.Failed.Single().Article).Order(StringComparer.Ordinal));
         Assert.Contains("empty", results.ReasonFor(prefix + "empty.txt"));
         Assert.Equal("3", results.Manifest.Caps["Articles:BatchSize"]);
     }

@@ -78,7 +78,8 @@ public sealed class NewcomerErrorTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        (int code, string stdout, string error) = await RunAsync(Path.Combine(AppContext.BaseDirectory, "Serverless.Simulator"), ["--port", port.ToString()], []);
+        (int code, string stdout, string error) = await RunAsync(
+            Path.Combine(AppContext.BaseDirectory, "Serverless.Simulator"), ["--port", port.ToString()], []);
         Assert.NotEqual(0, code);
         Assert.Equal("", stdout);
         string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -115,7 +116,8 @@ public sealed class NewcomerErrorTests
         Assert.Equal(
             ["http://127.0.0.1:10000/", "http://127.0.0.1:10001/", "http://127.0.0.1:10002/"],
             StorageCheck.DevelopmentEndpoints("UseDevelopmentStorage=true").Select(u => u.ToString()));
-        Assert.Empty(StorageCheck.DevelopmentEndpoints("DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=eA==;EndpointSuffix=core.windows.net"));
+        Assert.Empty(
+            StorageCheck.DevelopmentEndpoints("DefaultEndpointsProtocol=https;AccountName=prod;AccountKey=eA==;EndpointSuffix=core.windows.net"));
     }
 
     static string Script => Path.Combine(RepoPaths.Root, "scripts", "azurite.sh");

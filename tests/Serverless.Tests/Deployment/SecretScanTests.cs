@@ -38,7 +38,9 @@ public sealed class SecretScanTests : IDisposable
     public async Task A_storage_connection_string_with_a_real_looking_key_fails_the_scan_and_is_named()
     {
         string key = FakeAccountKey();
-        Write("config/appsettings.Production.json", $"{{ \"Storage\": \"DefaultEndpointsProtocol=https;AccountName=prod;AccountKey={key};EndpointSuffix=core.windows.net\" }}");
+        Write(
+            "config/appsettings.Production.json",
+            $"{{ \"Storage\": \"DefaultEndpointsProtocol=https;AccountName=prod;AccountKey={key};EndpointSuffix=core.windows.net\" }}");
         Write("notes.txt", "nothing to see here");
 
         ScriptRun scan = await ScriptRun.RunAsync(Script, folder.FullName);
@@ -55,7 +57,9 @@ public sealed class SecretScanTests : IDisposable
     [InlineData("Instrumentation" + "Key=3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f;IngestionEndpoint=https://x", "InstrumentationKey")]
     [InlineData("https://acct.blob.core.windows.net/c/b?sv=2022-11-02&se=2030-01-01&sp=r&" + "sig=Zm9vYmFyYmF6cXV4cXV1eGZvb2Jhcg%3D%3D", "sig=")]
     [InlineData("BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccess" + "Signature=sv=2022-11-02&sp=r", "SharedAccessSignature=")]
-    [InlineData("Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccess" + "Key=c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0", "SharedAccessKey=")]
+    [InlineData(
+        "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccess" + "Key=c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0",
+        "SharedAccessKey=")]
     public async Task Other_credential_shapes_fail_the_scan(string line, string kind)
     {
         Write("leak.txt", line.Replace("{key}", FakeAccountKey()));
@@ -70,7 +74,10 @@ public sealed class SecretScanTests : IDisposable
     [Fact]
     public async Task Azurite_and_development_storage_pass()
     {
-        Write("local.settings.json", $"{{ \"AzureWebJobsStorage\": \"UseDevelopmentStorage=true\", \"Other\": \"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;\" }}");
+        Write(
+            "local.settings.json",
+            $"{{ \"AzureWebJobsStorage\": \"UseDevelopmentStorage=true\", \"Other\": \"DefaultEndpointsProtocol=http;" +
+            $"AccountName=devstoreaccount1;AccountKey={AzuriteKey};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;\" }}");
         Write("ai.txt", "InstrumentationKey=00000000-0000-0000-0000-000000000000");
 
         ScriptRun scan = await ScriptRun.RunAsync(Script, folder.FullName);

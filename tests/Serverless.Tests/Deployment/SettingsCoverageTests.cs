@@ -64,7 +64,9 @@ public sealed partial class SettingsCoverageTests
     {
         Assert.Empty(Optional.Where(key => !CodeKeys.Contains(key)).Order());
         Assert.Empty(Optional.Where(BicepKeys.Contains).Order());
-        Assert.All(Policy["optional"]!.AsObject(), entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value?.GetValue<string>()), entry.Key + " needs a reason"));
+        Assert.All(
+            Policy["optional"]!.AsObject(),
+            entry => Assert.False(string.IsNullOrWhiteSpace(entry.Value?.GetValue<string>()), entry.Key + " needs a reason"));
     }
 
     static bool Matches(string pattern, string key) => pattern.EndsWith('*')

@@ -9,7 +9,7 @@ public sealed class AdaptiveWindowTests
     static readonly BatchReport Throttled = new(1, 0, 1);
 
     [Fact]
-    public void Starts_at_the_ceiling_and_halves_once_per_round_of_congestion()
+    public void Starts_at_the_cap_and_halves_once_per_round_of_congestion()
     {
         var window = new AdaptiveWindow(20, adaptive: true);
         Assert.Equal(20, window.Current);
@@ -26,7 +26,7 @@ public sealed class AdaptiveWindowTests
     }
 
     [Fact]
-    public void Grows_back_by_about_one_per_window_of_clean_completions_and_never_past_the_ceiling()
+    public void Grows_back_by_about_one_per_window_of_clean_completions_and_never_past_the_cap()
     {
         var window = new AdaptiveWindow(8, adaptive: true);
         window.OnReport(Throttled, 0);

@@ -96,7 +96,8 @@ public sealed class ApiLimitTests
             await Task.Delay(100, timeout.Token);
         }
 
-        Assert.Equal((0, 0, 0), (pool.GetProperty("InUse").GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32()));
+        Assert.Equal(
+            (0, 0, 0), (pool.GetProperty("InUse").GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32()));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class CancelTests
 
         Assert.Null(cancel.Error);
         Assert.Equal("Cancelled", status.Status);
-        Assert.Equal(RunOutcomes.Cancelled, results.Manifest.Status);
+        Assert.Equal(RunOutcome.Cancelled, results.Manifest.Status);
         Assert.Equal(RunControl.CancelReason, results.Manifest.Reason);
         Assert.InRange(results.Manifest.NotAttempted, 1, 289);
         Assert.Equal(300, results.Manifest.Succeeded + results.Manifest.Failed);

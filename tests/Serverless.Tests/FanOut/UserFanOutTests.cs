@@ -16,7 +16,8 @@ public sealed class UserFanOutTests
     static async Task<int> CountBlobsAsync(string prefix)
     {
         int count = 0;
-        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("results").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        await foreach (var _ in new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("results").GetBlobsAsync(
+            Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             count++;
         }
@@ -57,7 +58,7 @@ public sealed class UserFanOutTests
         Assert.Equal("Failed", status.Status);
         Assert.StartsWith("failure threshold exceeded", status.Error);
         Assert.Contains("tolerated 10 failure(s)", status.Error);
-        Assert.Equal(RunOutcomes.Failed, results.Manifest.Status);
+        Assert.Equal(RunOutcome.Failed, results.Manifest.Status);
         Assert.Equal(400, results.Manifest.Total);
         Assert.Equal(results.Manifest.Total, results.Manifest.Succeeded + results.Manifest.Failed);
         Assert.True(results.Manifest.NotAttempted > 0, "a stopped run leaves items it never scheduled");

@@ -38,12 +38,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
-    /// <summary>The runner's <c>serve</c> maps <see cref="Core.Http.RunRoutes.All"/>; the Functions app must have exactly those HTTP routes.</summary>
+    /// <summary>
+    /// The runner's <c>serve</c> maps <see cref="Core.Http.RunRoutes.All"/>; the Functions app must have exactly those HTTP routes.
+    /// </summary>
     [Fact]
     public void Http_triggers_are_the_route_table()
     {
         var triggers = Functions
-            .Select(f => (Name: f.GetProperty("name").GetString()!, Trigger: f.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger")))
+            .Select(f => (
+                Name: f.GetProperty("name").GetString()!,
+                Trigger: f.GetProperty("bindings").EnumerateArray().FirstOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger")))
             .Where(f => f.Trigger.ValueKind == JsonValueKind.Object)
             .Select(f => (f.Name, Method: f.Trigger.GetProperty("methods")[0].GetString()!, Template: f.Trigger.GetProperty("route").GetString()!))
             .Order()
@@ -82,7 +86,18 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Core_has_the_tasks_the_runs_are_made_of() =>
         Assert.Superset(
-            new HashSet<string> { "UserFetchOrchestrator", "UserFetchChunkOrchestrator", "FetchUserBatchActivity", "ArticleRunOrchestrator", "ArticleChunkOrchestrator", "AnalyzeArticleActivity", "ReadChunkItemsActivity", "WriteRunResultsActivity", "ApiLimiterOrchestrator" },
+            new HashSet<string>
+            {
+                "UserFetchOrchestrator",
+                "UserFetchChunkOrchestrator",
+                "FetchUserBatchActivity",
+                "ArticleRunOrchestrator",
+                "ArticleChunkOrchestrator",
+                "AnalyzeArticleActivity",
+                "ReadChunkItemsActivity",
+                "WriteRunResultsActivity",
+                "ApiLimiterOrchestrator",
+            },
             CoreTasks().Select(row => (string)row[0]).ToHashSet());
 
     /// <summary>Flex Consumption has no polling blob trigger: uploads arrive through the Event Grid subscription infra/bicep creates.</summary>

@@ -147,9 +147,11 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
     public async Task Cancel_and_redrive_of_an_unknown_run_are_404_problems()
     {
         var cancel = HttpCall.Request("POST", "/api/runs/nope/cancel");
-        HttpCall.Response cancelled = await HttpCall.RenderAsync(cancel, await fixture.Runs.Cancel(cancel, "nope", fixture.Client, CancellationToken.None));
+        HttpCall.Response cancelled = await HttpCall.RenderAsync(
+            cancel, await fixture.Runs.Cancel(cancel, "nope", fixture.Client, CancellationToken.None));
         var redrive = HttpCall.Request("POST", "/api/runs/nope/redrive");
-        HttpCall.Response redriven = await HttpCall.RenderAsync(redrive, await fixture.Runs.Redrive(redrive, "nope", fixture.Client, CancellationToken.None));
+        HttpCall.Response redriven = await HttpCall.RenderAsync(
+            redrive, await fixture.Runs.Redrive(redrive, "nope", fixture.Client, CancellationToken.None));
 
         Assert.Equal((404, 404), (cancelled.Status, redriven.Status));
         Assert.StartsWith("application/problem+json", cancelled.ContentType);
@@ -160,13 +162,16 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
     public async Task A_finished_run_cannot_be_cancelled_and_one_without_failures_has_nothing_to_redrive()
     {
         var start = HttpCall.Request("POST", "/api/users/fetch", "{\"userIds\":[1,2],\"batchSize\":2}");
-        string runId = (await HttpCall.RenderAsync(start, await fixture.Users.Start(start, fixture.Client, CancellationToken.None))).Json.GetProperty("runId").GetString()!;
+        string runId = (await HttpCall.RenderAsync(
+            start, await fixture.Users.Start(start, fixture.Client, CancellationToken.None))).Json.GetProperty("runId").GetString()!;
         await fixture.Harness.WaitAsync(runId);
 
         var cancel = HttpCall.Request("POST", $"/api/runs/{runId}/cancel");
-        HttpCall.Response cancelled = await HttpCall.RenderAsync(cancel, await fixture.Runs.Cancel(cancel, runId, fixture.Client, CancellationToken.None));
+        HttpCall.Response cancelled = await HttpCall.RenderAsync(
+            cancel, await fixture.Runs.Cancel(cancel, runId, fixture.Client, CancellationToken.None));
         var redrive = HttpCall.Request("POST", $"/api/runs/{runId}/redrive");
-        HttpCall.Response redriven = await HttpCall.RenderAsync(redrive, await fixture.Runs.Redrive(redrive, runId, fixture.Client, CancellationToken.None));
+        HttpCall.Response redriven = await HttpCall.RenderAsync(
+            redrive, await fixture.Runs.Redrive(redrive, runId, fixture.Client, CancellationToken.None));
 
         Assert.Equal(409, cancelled.Status);
         Assert.Contains("already finished", cancelled.Json.GetProperty("detail").GetString());

@@ -56,7 +56,8 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
         Azurite.EnsureRunning();
         if (!File.Exists(Path.Combine(FunctionsHostLocation.App, "functions.metadata")))
         {
-            throw new InvalidOperationException($"The Functions app is not built at {FunctionsHostLocation.App}: run `dotnet build src/Functions -c Release` (scripts/test.sh does).");
+            throw new InvalidOperationException($"The Functions app is not built at {FunctionsHostLocation.App}: run `dotnet build " +
+                $"src/Functions -c Release` (scripts/test.sh does).");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
@@ -100,7 +101,9 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
             return null;
         }
 
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.OK,
+            $"GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return (await response.Content.ReadFromJsonAsync<RunStatus>(JsonSerializerOptions.Web, cancellationToken))!;
     }
 
@@ -138,10 +141,18 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
                 dataVersion = "",
                 metadataVersion = "1",
                 topic = "/subscriptions/local/resourceGroups/local/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-                data = new { api = "PutBlob", url = blob.Uri.ToString(), contentType = properties.ContentType, contentLength = properties.ContentLength, blobType = "BlockBlob" },
+                data = new
+                {
+                    api = "PutBlob",
+                    url = blob.Uri.ToString(),
+                    contentType = properties.ContentType,
+                    contentLength = properties.ContentLength,
+                    blobType = "BlockBlob",
+                },
             },
         ];
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"runtime/webhooks/blobs?functionName=Host.Functions.ArticleUploaded&code={Uri.EscapeDataString(BlobsExtensionKey)}")
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post, $"runtime/webhooks/blobs?functionName=Host.Functions.ArticleUploaded&code={Uri.EscapeDataString(BlobsExtensionKey)}")
         {
             Content = JsonContent.Create(events),
         };

@@ -33,7 +33,7 @@ public sealed class HostRunControlTests(FunctionsHostFixture host)
             RunResults results = await RunResults.ReadAsync(host.Results, status.Results!);
 
             Assert.Equal("Cancelled", status.Status);
-            Assert.Equal(RunOutcomes.Cancelled, results.Manifest.Status);
+            Assert.Equal(RunOutcome.Cancelled, results.Manifest.Status);
             Assert.InRange(results.Manifest.NotAttempted, 1, 389);
             Assert.Equal(400, results.Manifest.Succeeded + results.Manifest.Failed);
             using HttpResponseMessage again = await host.Http.PostAsync($"api/runs/{runId}/cancel", null);

@@ -6,7 +6,9 @@ using Xunit.Abstractions;
 
 namespace Serverless.Tests.FunctionsHost;
 
-/// <summary>The status page served by the real host, in headless Chromium, following a user fetch to completion with the key it was opened with.</summary>
+/// <summary>
+/// The status page served by the real host, in headless Chromium, following a user fetch to completion with the key it was opened with.
+/// </summary>
 [Collection(FunctionsHostCollection.Name)]
 public sealed class HostStatusPageBrowserTests(FunctionsHostFixture host, ITestOutputHelper output)
 {
@@ -64,6 +66,8 @@ public sealed class HostChromiumFactAttribute : FactAttribute
     public HostChromiumFactAttribute()
     {
         Skip = FunctionsHostLocation.Missing
-            ?? (File.Exists(Chromium.Path) ? null : $"Chromium not found at {Chromium.Path}; install it (apt-get install chromium) to run the status page browser test.");
+            ?? (File.Exists(Chromium.Path)
+                ? null
+                : $"Chromium not found at {Chromium.Path}; install it (apt-get install chromium) to run the status page browser test.");
     }
 }

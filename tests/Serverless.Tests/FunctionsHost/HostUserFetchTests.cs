@@ -62,7 +62,9 @@ public sealed class HostUserFetchTests(FunctionsHostFixture host)
         using HttpResponseMessage refused = await anonymous.SendAsync(wrong);
         using HttpResponseMessage status = await anonymous.GetAsync($"api/runs/anything?code=not-the-key");
 
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (none.StatusCode, refused.StatusCode, status.StatusCode));
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized),
+            (none.StatusCode, refused.StatusCode, status.StatusCode));
     }
 
     [FunctionsHostTheory]

@@ -8,7 +8,8 @@ namespace Serverless.Tests.Infrastructure;
 public static class ArticleFiles
 {
     public static IReadOnlyList<FileInfo> Samples { get; } =
-        new DirectoryInfo(Path.Combine(RepoPaths.Root, "samples", "articles")).EnumerateFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        new DirectoryInfo(Path.Combine(RepoPaths.Root, "samples", "articles"))
+            .EnumerateFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
 
     public static FileInfo Longest => Samples.MaxBy(f => f.Length)!;
 

@@ -6,7 +6,8 @@ using Serverless.Core.Storage;
 namespace Serverless.Tests.Infrastructure;
 
 /// <summary>A finished article run's folder, read back from Blob Storage.</summary>
-public sealed record ArticleResultsFolder(RunManifest Manifest, IReadOnlyList<ArticleTermsLine> Articles, IReadOnlyList<FailedArticle> Failed, IReadOnlyList<CorpusTerm> Terms)
+public sealed record ArticleResultsFolder(
+    RunManifest Manifest, IReadOnlyList<ArticleTermsLine> Articles, IReadOnlyList<FailedArticle> Failed, IReadOnlyList<CorpusTerm> Terms)
 {
     public static async Task<ArticleResultsFolder> ReadAsync(BlobResultStore store, string runId)
     {

@@ -11,7 +11,8 @@ public sealed record RunResults(RunManifest Manifest, IReadOnlyList<JsonElement>
     public static async Task<RunResults> ReadAsync(BlobResultStore store, RunFiles files)
     {
         string runId = files.Manifest.Split('/')[0];
-        RunManifest manifest = await store.ReadManifestAsync(files.Container, runId) ?? throw new InvalidOperationException("no manifest for " + runId);
+        RunManifest manifest = await store.ReadManifestAsync(files.Container, runId) ?? throw new InvalidOperationException(
+            "no manifest for " + runId);
         string users = await store.ReadTextAsync(files.Container, files.Succeeded);
         string failed = await store.ReadTextAsync(files.Container, files.Failed);
         return new RunResults(

@@ -39,13 +39,15 @@ public sealed class RunnerProcess : IDisposable
         using var cts = new CancellationTokenSource(timeout);
         while (await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
         {
-            if (line.StartsWith('{') && JsonDocument.Parse(line).RootElement is var e && e.TryGetProperty("event", out JsonElement ev) && ev.GetString() == name)
+            if (line.StartsWith('{')
+                && JsonDocument.Parse(line).RootElement is var e && e.TryGetProperty("event", out JsonElement ev) && ev.GetString() == name)
             {
                 return e.Clone();
             }
         }
 
-        throw new InvalidOperationException($"runner ended without a '{name}' event; exit {(process.HasExited ? process.ExitCode : -1)}; stderr: {StandardError}");
+        throw new InvalidOperationException(
+            $"runner ended without a '{name}' event; exit {(process.HasExited ? process.ExitCode : -1)}; stderr: {StandardError}");
     }
 
     /// <summary>Every line the runner writes to stdout until it exits.</summary>

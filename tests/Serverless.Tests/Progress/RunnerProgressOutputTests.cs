@@ -15,7 +15,8 @@ public sealed class RunnerProgressOutputTests(ITestOutputHelper output)
     public async Task Json_mode_prints_only_json_lines_started_then_monotonic_progress_then_finished()
     {
         Azurite.EnsureRunning();
-        using RunnerProcess runner = RunnerProcess.Start("users", "--count", "60", "--sim-latency-ms", "100", "--task-hub", Azurite.NewTaskHub("pj"), "--json");
+        using RunnerProcess runner = RunnerProcess.Start(
+            "users", "--count", "60", "--sim-latency-ms", "100", "--task-hub", Azurite.NewTaskHub("pj"), "--json");
         List<string> lines = await runner.ReadAllLinesAsync(Timeout);
         int exit = await runner.WaitForExitAsync(Timeout);
         output.WriteLine(string.Join('\n', lines));
@@ -66,7 +67,8 @@ public sealed class RunnerProgressOutputTests(ITestOutputHelper output)
     public async Task Quiet_mode_prints_only_the_summary()
     {
         Azurite.EnsureRunning();
-        using RunnerProcess runner = RunnerProcess.Start("users", "--count", "20", "--sim-latency-ms", "50", "--task-hub", Azurite.NewTaskHub("pq"), "--quiet");
+        using RunnerProcess runner = RunnerProcess.Start(
+            "users", "--count", "20", "--sim-latency-ms", "50", "--task-hub", Azurite.NewTaskHub("pq"), "--quiet");
         List<string> lines = await runner.ReadAllLinesAsync(Timeout);
         int exit = await runner.WaitForExitAsync(Timeout);
         output.WriteLine(string.Join('\n', lines));

@@ -151,7 +151,8 @@ public sealed class RunsCommandTests
         var settings = new RunnerSettings(EngineKind.AzureStorage, Azurite.ConnectionString, taskHub, ApiBaseUrl: null, Json: false);
 
         // No worker anywhere on this task hub: the run can only stay Pending unless listing runs it.
-        await using DurableEngine clientOnly = await LocalHost.StartEngineAsync(settings, configuration, loggers, CancellationToken.None, runWorker: false);
+        await using DurableEngine clientOnly = await LocalHost.StartEngineAsync(
+            settings, configuration, loggers, CancellationToken.None, runWorker: false);
         string runId = await clientOnly.Services.GetRequiredService<UserFetchStarter>().StartAsync(clientOnly.Client, [1, 2, 3]);
         await Task.Delay(TimeSpan.FromSeconds(2));
 

@@ -31,16 +31,19 @@ public sealed class CpuCapTests(ITestOutputHelper output)
             var settings = new Dictionary<string, string> { ["Articles__MaxWorkers"] = "1", ["Articles__Container"] = container };
             await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 0), settings);
 
-            string runId = await cluster.Instances[0].StartAsync("api/articles/analyze", new { blobNames = documents.Select(d => $"{d.Id}.txt").ToArray(), batchSize = 1 });
+            string runId = await cluster.Instances[0].StartAsync(
+                "api/articles/analyze", new { blobNames = documents.Select(d => $"{d.Id}.txt").ToArray(), batchSize = 1 });
             RunStatus status = await ScaleOutCluster.WaitAsync(cluster.Instances[0], runId, TimeSpan.FromMinutes(6));
-            output.WriteLine($"{status.ElapsedSeconds:F1} s; analyses per instance: {cluster.Shares(HostInstance.ExecutedAnalyze)}; logs in {cluster.LogFolder}");
+            output.WriteLine(
+                $"{status.ElapsedSeconds:F1} s; analyses per instance: {cluster.Shares(HostInstance.ExecutedAnalyze)}; logs in {cluster.LogFolder}");
 
             Assert.Equal(("Completed", Articles, 0), (status.Status, status.Succeeded, status.Failed));
             // Both instances analysed, and neither ever ran more than its one worker at once: the cap is per instance.
             foreach (HostInstance instance in cluster.Instances)
             {
                 IReadOnlyList<int> running = instance.AnalysesRunningAtStart();
-                output.WriteLine($"{instance.Name}: {running.Count} analyses started, at most {(running.Count > 0 ? running.Max() : 0)} running at once");
+                int most = running.Count > 0 ? running.Max() : 0;
+                output.WriteLine($"{instance.Name}: {running.Count} analyses started, at most {most} running at once");
                 Assert.True(running.Count > 0, $"{instance.Name} analysed nothing; {cluster.Shares(HostInstance.ExecutedAnalyze)}");
                 Assert.All(running, count => Assert.Equal(1, count));
             }

@@ -27,7 +27,8 @@ public sealed class GlobalCapTests(ITestOutputHelper output)
         RunStatus status = await ScaleOutCluster.WaitAsync(first, runId, RunTimeout);
         RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
         SimulatorStats api = cluster.Simulator.SnapshotCounters();
-        output.WriteLine($"{status.ElapsedSeconds:F1} s; fetch activities per instance: {cluster.Shares(HostInstance.ExecutedFetch)}; API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}, bans {api.BanCount}");
+        output.WriteLine($"{status.ElapsedSeconds:F1} s; fetch activities per instance: {cluster.Shares(HostInstance.ExecutedFetch)}; " +
+            $"API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}, bans {api.BanCount}");
 
         Assert.Equal(("Completed", 1000, 0), (status.Status, status.Succeeded, status.Failed));
         Assert.Equal(Enumerable.Range(1, 1000), results.UserIds.Order());
@@ -49,7 +50,8 @@ public sealed class GlobalCapTests(ITestOutputHelper output)
             ScaleOutCluster.WaitAsync(cluster.Instances[1], runIds[1], RunTimeout));
         RunResults[] results = await Task.WhenAll(statuses.Select(s => RunResults.ReadAsync(cluster.Results, s.Results!)));
         SimulatorStats api = cluster.Simulator.SnapshotCounters();
-        output.WriteLine($"{statuses[0].ElapsedSeconds:F1} s and {statuses[1].ElapsedSeconds:F1} s; per instance: {cluster.Shares(HostInstance.ExecutedFetch)}; API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}");
+        output.WriteLine($"{statuses[0].ElapsedSeconds:F1} s and {statuses[1].ElapsedSeconds:F1} s; per instance: " +
+            $"{cluster.Shares(HostInstance.ExecutedFetch)}; API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}");
 
         Assert.All(statuses, s => Assert.Equal(("Completed", 300, 0), (s.Status, s.Succeeded, s.Failed)));
         Assert.Equal(Enumerable.Range(1, 300), results[0].UserIds.Order());

@@ -40,9 +40,13 @@ public sealed class HostInstance(string name, FunctionsHostProcess process, Uri 
     /// "Analysis started: N of M running in this instance" lines (worker logs, which the host prints).
     /// </summary>
     public IReadOnlyList<int> AnalysesRunningAtStart() =>
-        Process.LogLines(AnalysisGate.StartedLog)
-            .Select(line => int.Parse(line[(line.IndexOf(AnalysisGate.StartedLog, StringComparison.Ordinal) + AnalysisGate.StartedLog.Length)..].Split(' ')[0]))
-            .ToList();
+        Process.LogLines(AnalysisGate.StartedLog).Select(RunningCount).ToList();
+
+    static int RunningCount(string startedLine)
+    {
+        int at = startedLine.IndexOf(AnalysisGate.StartedLog, StringComparison.Ordinal) + AnalysisGate.StartedLog.Length;
+        return int.Parse(startedLine[at..].Split(' ')[0]);
+    }
 
     /// <summary>The host logs "Job host started" a moment before Kestrel takes the port.</summary>
     public Task WaitUntilListeningAsync() => TestHostSetup.WaitUntilListeningAsync(BaseUrl.Port);
@@ -50,14 +54,18 @@ public sealed class HostInstance(string name, FunctionsHostProcess process, Uri 
     public async Task<string> StartAsync(string route, object body)
     {
         using HttpResponseMessage response = await Http.PostAsJsonAsync(route, body);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{Name} {route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.Accepted,
+            $"{Name} {route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
     }
 
     public async Task<RunStatus> ReadStatusAsync(string runId, CancellationToken cancellationToken = default)
     {
         using HttpResponseMessage response = await Http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}", cancellationToken);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{Name} GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.OK,
+            $"{Name} GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return (await response.Content.ReadFromJsonAsync<RunStatus>(JsonSerializerOptions.Web, cancellationToken))!;
     }
 

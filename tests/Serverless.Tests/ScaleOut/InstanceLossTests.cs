@@ -17,7 +17,10 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
     const int Users = 2000;
 
     /// <summary>The storage provider logs lease moves at Information; kept for these tests, which are about them.</summary>
-    static readonly Dictionary<string, string> LeaseLogs = new() { ["AzureFunctionsJobHost__logging__logLevel__DurableTask.AzureStorage"] = "Information" };
+    static readonly Dictionary<string, string> LeaseLogs = new()
+    {
+        ["AzureFunctionsJobHost__logging__logLevel__DurableTask.AzureStorage"] = "Information",
+    };
 
     [FunctionsHostFact]
     public async Task A_run_survives_an_instance_killed_mid_run_with_every_user_exactly_once()
@@ -43,8 +46,10 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
         double expected = beforeKill.TotalSeconds * (20 - 5) / 5;
         output.WriteLine(
             $"killed {victim.Name} after 5 of 20 batches ({beforeKill.TotalSeconds:F1} s in); kill -> completed {recovery.TotalSeconds:F1} s " +
-            $"(at the pre-kill pace the rest would take {expected:F1} s: at least {recovery.TotalSeconds - expected:F1} s added); run {status.ElapsedSeconds:F1} s; " +
-            $"fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}; logs in {cluster.LogFolder}");
+            $"(at the pre-kill pace the rest would take {expected:F1} s: at least {recovery.TotalSeconds - expected:F1} s added); run " +
+            $"{status.ElapsedSeconds:F1} s; " +
+            $"fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; API max in flight {api.MaxInFlight}, 429s " +
+            $"{api.TooManyRequests}; logs in {cluster.LogFolder}");
 
         Assert.Equal(("Completed", Users, 0), (status.Status, status.Succeeded, status.Failed));
         Assert.Equal(Enumerable.Range(1, Users), results.UserIds.Order());
@@ -68,7 +73,8 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
         RunResults results = await RunResults.ReadAsync(cluster.Results, status.Results!);
         SimulatorStats api = cluster.Simulator.SnapshotCounters();
         output.WriteLine(
-            $"run {status.ElapsedSeconds:F1} s; fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; partitions taken {string.Join(' ', cluster.Instances.Select(i => $"{i.Name}={i.PartitionsTaken}"))}; " +
+            $"run {status.ElapsedSeconds:F1} s; fetches per instance {cluster.Shares(HostInstance.ExecutedFetch)}; " +
+            $"partitions taken {string.Join(' ', cluster.Instances.Select(i => $"{i.Name}={i.PartitionsTaken}"))}; " +
             $"API max in flight {api.MaxInFlight}, 429s {api.TooManyRequests}; logs in {cluster.LogFolder}");
 
         Assert.Equal(("Completed", users, 0), (status.Status, status.Succeeded, status.Failed));
@@ -79,7 +85,10 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
         Assert.Equal(0L, api.BanCount);
     }
 
-    /// <summary>Waits until the instances have finished <paramref name="count"/> fetch batches (a chunked run's status counts users only as chunks end).</summary>
+    /// <summary>
+    /// Waits until the instances have finished <paramref name="count"/> fetch batches (a chunked run's status counts users only as chunks
+    /// end).
+    /// </summary>
     static async Task WaitForBatchesAsync(ScaleOutCluster cluster, HostInstance via, string runId, int count)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -46,7 +46,8 @@ public sealed class ScaleOutCluster : IAsyncDisposable
         Azurite.EnsureRunning();
         if (!File.Exists(Path.Combine(FunctionsHostLocation.App, "functions.metadata")))
         {
-            throw new InvalidOperationException($"The Functions app is not built at {FunctionsHostLocation.App}: run `dotnet build src/Functions -c Release` (scripts/test.sh does).");
+            throw new InvalidOperationException($"The Functions app is not built at {FunctionsHostLocation.App}: run `dotnet build " +
+                $"src/Functions -c Release` (scripts/test.sh does).");
         }
 
         var cluster = new ScaleOutCluster(await ApiSimulator.StartAsync(simulator), settings ?? new Dictionary<string, string>());

@@ -58,7 +58,8 @@ public sealed class BanTests
         }
 
         // Waiting out the advertised Retry-After restores service.
-        await Task.Delay(simulator.SnapshotCounters().BanRemainingSeconds is var s and > 0 ? TimeSpan.FromSeconds(s) + TimeSpan.FromMilliseconds(100) : TimeSpan.Zero);
+        await Task.Delay(simulator.SnapshotCounters().BanRemainingSeconds is var s and > 0
+            ? TimeSpan.FromSeconds(s) + TimeSpan.FromMilliseconds(100) : TimeSpan.Zero);
         using var after = await http.GetAsync("users/1");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.False(simulator.SnapshotCounters().IsBanned);

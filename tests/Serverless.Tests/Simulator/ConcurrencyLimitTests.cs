@@ -12,7 +12,8 @@ public sealed class ConcurrencyLimitTests
     public async Task Burst_over_the_limit_gets_exactly_the_excess_rejected_with_retry_after()
     {
         // Latency far above the time 30 connections take to arrive, so the burst truly overlaps.
-        await using var simulator = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 1500, ConcurrencyLimit = 10, RetryAfterSeconds = 1 });
+        await using var simulator = await ApiSimulator.StartAsync(
+            new SimulatorOptions { LatencyMs = 1500, ConcurrencyLimit = 10, RetryAfterSeconds = 1 });
         using var http = SimulatorHttp.ClientFor(simulator);
 
         var results = await SimulatorHttp.BurstAsync(http, 30);

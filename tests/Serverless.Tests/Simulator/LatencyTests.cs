@@ -10,7 +10,8 @@ public sealed class LatencyTests
     [Fact]
     public async Task Latency_holds_the_request_and_jitter_spreads_it()
     {
-        await using var simulator = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 60, LatencyJitterMs = 50, ConcurrencyLimit = 0 });
+        await using var simulator = await ApiSimulator.StartAsync(
+            new SimulatorOptions { LatencyMs = 60, LatencyJitterMs = 50, ConcurrencyLimit = 0 });
         using var http = SimulatorHttp.ClientFor(simulator);
         using (var warmUp = await http.GetAsync("users/1"))
         {

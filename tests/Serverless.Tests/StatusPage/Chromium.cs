@@ -21,7 +21,8 @@ public static class Chromium
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         File.Delete(file);
-        await RunAsync($"--virtual-time-budget={virtualTimeMs}", $"--screenshot={file}", "--window-size=1200,900", "--hide-scrollbars", url.ToString());
+        await RunAsync(
+            $"--virtual-time-budget={virtualTimeMs}", $"--screenshot={file}", "--window-size=1200,900", "--hide-scrollbars", url.ToString());
         if (!File.Exists(file))
         {
             throw new InvalidOperationException($"Chromium wrote no screenshot to {file}");

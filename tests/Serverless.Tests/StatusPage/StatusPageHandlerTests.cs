@@ -43,7 +43,8 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [Fact]
     public async Task View_is_html_with_the_run_and_its_totals_and_no_secrets()
     {
-        HttpCall.Response page = await CallAsync($"/api/runs/{RunId}/view", r => fixture.Api.GetRunViewAsync(r, RunId, fixture.Harness.Engine.Client, default));
+        HttpCall.Response page = await CallAsync(
+            $"/api/runs/{RunId}/view", r => fixture.Api.GetRunViewAsync(r, RunId, fixture.Harness.Engine.Client, default));
 
         Assert.Equal(200, page.Status);
         Assert.StartsWith("text/html", page.ContentType);
@@ -62,7 +63,8 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [Fact]
     public async Task View_of_an_unknown_run_is_a_404_problem()
     {
-        HttpCall.Response page = await CallAsync("/api/runs/nope/view", r => fixture.Api.GetRunViewAsync(r, "no-such-run", fixture.Harness.Engine.Client, default));
+        HttpCall.Response page = await CallAsync(
+            "/api/runs/nope/view", r => fixture.Api.GetRunViewAsync(r, "no-such-run", fixture.Harness.Engine.Client, default));
 
         Assert.Equal(404, page.Status);
         Assert.StartsWith("application/problem+json", page.ContentType);
@@ -71,7 +73,19 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [Fact]
     public void The_page_encodes_what_it_embeds()
     {
-        var run = new RunStatus("<script>alert(1)</script>", "users\"><b>", "Failed", 1, 0, 1, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1, null, "<img src=x onerror=alert(2)>");
+        var run = new RunStatus(
+            "<script>alert(1)</script>",
+            "users\"><b>",
+            "Failed",
+            1,
+            0,
+            1,
+            0,
+            DateTimeOffset.UnixEpoch,
+            DateTimeOffset.UnixEpoch,
+            1,
+            null,
+            "<img src=x onerror=alert(2)>");
 
         string html = RunStatusPage.Render(run);
 
@@ -84,7 +98,8 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [Fact]
     public async Task Failures_list_each_failed_user_with_its_reason()
     {
-        HttpCall.Response failures = await CallAsync($"/api/runs/{RunId}/failures", r => fixture.Api.GetRunFailuresAsync(r, RunId, fixture.Harness.Engine.Client, default));
+        HttpCall.Response failures = await CallAsync(
+            $"/api/runs/{RunId}/failures", r => fixture.Api.GetRunFailuresAsync(r, RunId, fixture.Harness.Engine.Client, default));
 
         Assert.Equal(200, failures.Status);
         JsonElement body = failures.Json;
@@ -121,7 +136,8 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [InlineData("manifest", "application/json")]
     public async Task Files_are_streamed_with_their_content_type(string file, string contentType)
     {
-        HttpCall.Response response = await CallAsync($"/api/runs/{RunId}/files/{file}", r => fixture.Api.GetRunFileAsync(r, RunId, file, fixture.Harness.Engine.Client, default));
+        HttpCall.Response response = await CallAsync(
+            $"/api/runs/{RunId}/files/{file}", r => fixture.Api.GetRunFileAsync(r, RunId, file, fixture.Harness.Engine.Client, default));
 
         Assert.Equal(200, response.Status);
         Assert.Equal(contentType, response.ContentType);
@@ -138,7 +154,8 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [InlineData("")]
     public async Task Files_outside_the_runs_own_are_a_404(string file)
     {
-        HttpCall.Response response = await CallAsync($"/api/runs/{RunId}/files/x", r => fixture.Api.GetRunFileAsync(r, RunId, file, fixture.Harness.Engine.Client, default));
+        HttpCall.Response response = await CallAsync(
+            $"/api/runs/{RunId}/files/x", r => fixture.Api.GetRunFileAsync(r, RunId, file, fixture.Harness.Engine.Client, default));
 
         Assert.Equal(404, response.Status);
         Assert.StartsWith("application/problem+json", response.ContentType);
@@ -147,8 +164,10 @@ public sealed class StatusPageHandlerTests(FinishedRunFixture fixture) : IClassF
     [Fact]
     public async Task Files_and_failures_of_an_unknown_run_are_a_404()
     {
-        HttpCall.Response file = await CallAsync("/api/runs/x/files/manifest", r => fixture.Api.GetRunFileAsync(r, "no-such-run", "manifest", fixture.Harness.Engine.Client, default));
-        HttpCall.Response failures = await CallAsync("/api/runs/x/failures", r => fixture.Api.GetRunFailuresAsync(r, "no-such-run", fixture.Harness.Engine.Client, default));
+        HttpCall.Response file = await CallAsync(
+            "/api/runs/x/files/manifest", r => fixture.Api.GetRunFileAsync(r, "no-such-run", "manifest", fixture.Harness.Engine.Client, default));
+        HttpCall.Response failures = await CallAsync(
+            "/api/runs/x/failures", r => fixture.Api.GetRunFailuresAsync(r, "no-such-run", fixture.Harness.Engine.Client, default));
 
         Assert.Equal((404, 404), (file.Status, failures.Status));
     }

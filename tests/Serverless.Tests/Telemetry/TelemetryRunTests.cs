@@ -119,7 +119,8 @@ public sealed class TelemetryRunTests
     }
 
     static Func<Activity, bool> IsOrchestration(string runId) => s =>
-        s.Source.Name == DurableTask && s.DisplayName == "orchestration:UserFetchOrchestrator" && s.Kind == ActivityKind.Server && InstanceOf(s) == runId;
+        s.Source.Name == DurableTask
+            && s.DisplayName == "orchestration:UserFetchOrchestrator" && s.Kind == ActivityKind.Server && InstanceOf(s) == runId;
 
     static string? InstanceOf(Activity span) => span.GetTagItem("durabletask.task.instance_id")?.ToString();
 

@@ -72,13 +72,16 @@ public class CandidateExtractorTests
         Assert.DoesNotContain(candidates, c => c.Canonical == "data mining");
         Assert.Contains(candidates, c => c.Canonical == "knowledge-based economy models");
         Assert.Contains(candidates, c => c.Canonical == "e-services");
-        Assert.DoesNotContain(candidates, c => c.Canonical.Contains("based ", StringComparison.Ordinal) && !c.Canonical.Contains("knowledge-based", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            candidates,
+            c => c.Canonical.Contains("based ", StringComparison.Ordinal) && !c.Canonical.Contains("knowledge-based", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Adverbs_numbers_possessives_and_trailing_participles_are_excluded()
     {
-        var candidates = Candidates("The company's 2003 results were rapidly growing. Markov chains obtained were analysed with sampling methods tested.");
+        var candidates = Candidates(
+            "The company's 2003 results were rapidly growing. Markov chains obtained were analysed with sampling methods tested.");
 
         Assert.DoesNotContain(candidates, c => c.Canonical.Contains("rapidly", StringComparison.Ordinal));
         Assert.DoesNotContain(candidates, c => c.Canonical.Contains("2003", StringComparison.Ordinal));
@@ -91,7 +94,8 @@ public class CandidateExtractorTests
     [Fact]
     public void Title_line_is_its_own_sentence_and_marks_its_candidates()
     {
-        const string text = "Adaptive multiresolution approach for hyperbolic PDEs\r\nThis paper establishes a numerical\n\tsolution of partial differential equations.";
+        const string text = "Adaptive multiresolution approach for hyperbolic PDEs\r\nThis paper establishes a numerical\n\tsolution of " +
+            "partial differential equations.";
 
         var document = DocumentTokenizer.Tokenize(text);
         Assert.True(document.HasTitle);

@@ -7,20 +7,20 @@ namespace Serverless.Tests.Terminology;
 
 public sealed class CommandTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("terms-");
+    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("terms-");
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => directory.Delete(recursive: true);
 
     [Fact]
     public void Terms_prints_one_json_line_per_document_in_file_name_order()
     {
-        File.WriteAllText(Path.Combine(_directory.FullName, "b.txt"), "second");
-        File.WriteAllText(Path.Combine(_directory.FullName, "a.abstr"), "first");
-        File.WriteAllText(Path.Combine(_directory.FullName, "c.txt"), "third \"quoted\"");
-        File.WriteAllText(Path.Combine(_directory.FullName, "ignored.json"), "{}");
+        File.WriteAllText(Path.Combine(directory.FullName, "b.txt"), "second");
+        File.WriteAllText(Path.Combine(directory.FullName, "a.abstr"), "first");
+        File.WriteAllText(Path.Combine(directory.FullName, "c.txt"), "third \"quoted\"");
+        File.WriteAllText(Path.Combine(directory.FullName, "ignored.json"), "{}");
         var extractor = new EchoExtractor();
 
-        var (code, output, _) = Invoke(TermsCommand.Create(() => extractor), "--input", _directory.FullName, "--top", "2", "--workers", "3");
+        var (code, output, _) = Invoke(TermsCommand.Create(() => extractor), "--input", directory.FullName, "--top", "2", "--workers", "3");
 
         Assert.Equal(0, code);
         Assert.Equal(
@@ -35,7 +35,7 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public void Terms_fails_with_exit_code_2_for_a_missing_directory()
     {
-        var (code, _, error) = Invoke(TermsCommand.Create(() => new EchoExtractor()), "--input", Path.Combine(_directory.FullName, "nope"));
+        var (code, _, error) = Invoke(TermsCommand.Create(() => new EchoExtractor()), "--input", Path.Combine(directory.FullName, "nope"));
 
         Assert.Equal(2, code);
         Assert.Contains("not found", error, StringComparison.Ordinal);
@@ -44,7 +44,8 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public void Eval_explains_and_exits_with_2_when_the_zip_is_absent()
     {
-        var (code, output, error) = Invoke(EvalCommand.Create(() => new EchoExtractor()), "--data", Path.Combine(_directory.FullName, "Validation.zip"));
+        var (code, output, error) = Invoke(
+            EvalCommand.Create(() => new EchoExtractor()), "--data", Path.Combine(directory.FullName, "Validation.zip"));
 
         Assert.Equal(2, code);
         Assert.Empty(output);

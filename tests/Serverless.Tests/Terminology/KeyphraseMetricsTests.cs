@@ -64,10 +64,14 @@ public class KeyphraseMetricsTests
     [Fact]
     public void Reference_lists_split_on_semicolons_across_line_breaks()
     {
-        var phrases = InspecDataset.ParseKeyphrases("multiresolution adaptive approach; high-resolution methods; numerical solution;\n\thyperbolic partial differential\n\tequations; stability");
+        var phrases = InspecDataset.ParseKeyphrases("multiresolution adaptive approach; high-resolution methods; numerical " +
+            "solution;\n\thyperbolic partial differential\n\tequations; stability");
 
         Assert.Equal(
-            ["multiresolution adaptive approach", "high-resolution methods", "numerical solution", "hyperbolic partial differential equations", "stability"],
+            [
+                "multiresolution adaptive approach", "high-resolution methods", "numerical solution",
+                "hyperbolic partial differential equations", "stability",
+            ],
             phrases);
     }
 
@@ -79,6 +83,7 @@ public class KeyphraseMetricsTests
             new LabeledDocument("1", "alpha", ["graph theory", "matching"]),
             new LabeledDocument("2", "beta", ["queueing model"]),
         };
+
         var extractor = new FixedExtractor(new Dictionary<string, string[]>
         {
             ["alpha"] = ["graph theory", "x", "y", "z", "w"],

@@ -7,10 +7,15 @@ public class RankingTests
 {
     private static readonly string[] Abstracts =
     [
-        "Adaptive multiresolution approach for solution of hyperbolic PDEs\r\nThis paper establishes an innovative and efficient multiresolution adaptive\n\tapproach combined with high-resolution methods, for the numerical\n\tsolution of a single or a system of partial differential equations.",
-        "Probabilistic disambiguation of natural language\r\nWe present a statistical parser that resolves syntactic ambiguity with probabilistic context-free grammars trained on a treebank. Parsing accuracy improves on newswire text.",
-        "Wireless sensor networks for habitat monitoring\r\nSensor nodes with limited energy report temperature and humidity over a multi-hop routing protocol. Battery lifetime and data aggregation are evaluated in a field deployment.",
-        "Convolutional neural networks for protein contact prediction\r\nDeep residual networks predict protein contact maps from multiple sequence alignments, improving protein structure prediction.",
+        "Adaptive multiresolution approach for solution of hyperbolic PDEs\r\nThis paper establishes an innovative and efficient " +
+            "multiresolution adaptive\n\tapproach combined with high-resolution methods, for the numerical\n\tsolution of a single or a " +
+            "system of partial differential equations.",
+        "Probabilistic disambiguation of natural language\r\nWe present a statistical parser that resolves syntactic ambiguity with " +
+            "probabilistic context-free grammars trained on a treebank. Parsing accuracy improves on newswire text.",
+        "Wireless sensor networks for habitat monitoring\r\nSensor nodes with limited energy report temperature and humidity over a " +
+            "multi-hop routing protocol. Battery lifetime and data aggregation are evaluated in a field deployment.",
+        "Convolutional neural networks for protein contact prediction\r\nDeep residual networks predict protein contact maps from " +
+            "multiple sequence alignments, improving protein structure prediction.",
     ];
 
     private static readonly ITerminologyExtractor Extractor = new KeyphraseExtractor(new MiniLmTextEmbedder());
@@ -33,7 +38,8 @@ public class RankingTests
         var sequential = inputs.Select(t => Render(Extractor.Extract(t, 10))).ToArray();
 
         var parallel = new string[inputs.Length];
-        Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = Render(Extractor.Extract(inputs[i], 10)));
+        Parallel.For(
+            0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = Render(Extractor.Extract(inputs[i], 10)));
 
         Assert.Equal(sequential, parallel);
     }

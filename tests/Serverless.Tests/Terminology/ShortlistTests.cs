@@ -48,6 +48,8 @@ public class ShortlistTests
 
         var analysis = extractor.Analyze(Abstract);
 
-        Assert.Equal(CandidateExtractor.Extract(DocumentTokenizer.Tokenize(Abstract), new CandidateOptions()).Select(c => c.Key), analysis.Candidates.Select(c => c.Key));
+        Assert.Equal(
+            CandidateExtractor.Extract(DocumentTokenizer.Tokenize(Abstract), new CandidateOptions()).Select(c => c.Key),
+            analysis.Candidates.Select(c => c.Key));
     }
 }

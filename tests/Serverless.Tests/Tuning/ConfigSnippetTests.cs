@@ -10,9 +10,9 @@ namespace Serverless.Tests.Tuning;
 
 public sealed class ConfigSnippetTests : IDisposable
 {
-    readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("tune-snippet-");
+    readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("tune-snippet-");
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => folder.Delete(recursive: true);
 
     [Fact]
     public void App_settings_parse_as_json_and_bind_to_the_options_they_claim()
@@ -33,7 +33,7 @@ public sealed class ConfigSnippetTests : IDisposable
     public void Host_json_fragment_gives_the_engine_slots_for_both_workloads()
     {
         ConfigSnippet snippet = ConfigSnippet.Create(articlesMaxWorkers: 2, userApiMaxConcurrency: 11, userApiRequestsPerSecond: null);
-        string path = Path.Combine(_folder.FullName, "host.json");
+        string path = Path.Combine(folder.FullName, "host.json");
         File.WriteAllText(path, snippet.HostJsonText);
 
         // Read the way the local runner reads host.json (no environment overrides).
@@ -66,7 +66,8 @@ public sealed class ConfigSnippetTests : IDisposable
     {
         Dictionary<string, string?> settings = JsonSerializer.Deserialize<Dictionary<string, string?>>(appSettingsJson)!;
         return new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.ToDictionary(kv => kv.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), kv => kv.Value))
+            .AddInMemoryCollection(
+                settings.ToDictionary(kv => kv.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), kv => kv.Value))
             .Build();
     }
 

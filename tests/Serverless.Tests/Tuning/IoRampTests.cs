@@ -54,7 +54,8 @@ public sealed class IoRampTests
     [Fact]
     public async Task A_banned_client_stops_at_once_instead_of_ramping_on()
     {
-        await using var simulator = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 20, ConcurrencyLimit = 4, BanMinRequests = 1, BanRejectRatio = 0.01 });
+        await using var simulator = await ApiSimulator.StartAsync(
+            new SimulatorOptions { LatencyMs = 20, ConcurrencyLimit = 4, BanMinRequests = 1, BanRejectRatio = 0.01 });
         // Someone else already got this client banned.
         using (var burst = new HttpClient { BaseAddress = simulator.BaseUrl })
         {

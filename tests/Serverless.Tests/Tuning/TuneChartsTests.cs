@@ -6,9 +6,9 @@ namespace Serverless.Tests.Tuning;
 
 public sealed class TuneChartsTests : IDisposable
 {
-    readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("tune-charts-");
+    readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("tune-charts-");
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => folder.Delete(recursive: true);
 
     [Fact]
     public void Cpu_chart_is_a_png_of_the_documented_size()
@@ -21,7 +21,7 @@ public sealed class TuneChartsTests : IDisposable
         }
 
         Knee knee = KneeFinder.Find(runs.Select(r => new ThroughputSample(r.Workers, r.DocumentsPerSecond)));
-        string path = Path.Combine(_folder.FullName, "cpu.png");
+        string path = Path.Combine(folder.FullName, "cpu.png");
 
         TuneCharts.WriteCpu(new CpuSweepResult(48, 7200, 3, runs, knee), "8 logical, 4 physical cores", path);
 
@@ -31,19 +31,23 @@ public sealed class TuneChartsTests : IDisposable
     [Fact]
     public void Io_chart_is_a_png_of_the_documented_size()
     {
-        IoStep Step(int c, IoVerdict verdict) => new(c, c * 10, verdict == IoVerdict.Good ? c * 10 : c, verdict == IoVerdict.Throttled ? c - 12 : 0, 0, 0, 0.5,
+        IoStep Step(int c, IoVerdict verdict) => new(
+            c, c * 10, verdict == IoVerdict.Good ? c * 10 : c, verdict == IoVerdict.Throttled ? c - 12 : 0, 0, 0, 0.5,
             verdict == IoVerdict.Good ? c * 20 : 200, 50, 55, verdict == IoVerdict.Throttled ? 3 : null, null, verdict);
         IoStep[] steps = [Step(1, IoVerdict.Good), Step(2, IoVerdict.Good), Step(4, IoVerdict.Good), Step(8, IoVerdict.Good),
             Step(16, IoVerdict.Throttled), Step(12, IoVerdict.Good), Step(14, IoVerdict.Throttled), Step(13, IoVerdict.Throttled)];
         var ramp = new IoRampResult(new Uri("http://127.0.0.1:5080/"), steps, 12, IoVerdict.Throttled, false, 11, null, "test");
-        string path = Path.Combine(_folder.FullName, "io.png");
+        string path = Path.Combine(folder.FullName, "io.png");
 
         TuneCharts.WriteIo(ramp, path);
 
         AssertPng(path);
     }
 
-    /// <summary>PNG signature, an IHDR chunk first with the size we asked for, and enough bytes to hold a drawn chart (a blank one compresses to far less).</summary>
+    /// <summary>
+    /// PNG signature, an IHDR chunk first with the size we asked for, and enough bytes to hold a drawn chart (a blank one compresses to far
+    /// less).
+    /// </summary>
     static void AssertPng(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);

@@ -14,21 +14,21 @@ namespace Serverless.Tests.Tuning;
 [Collection(SimulatorCollection.Name)]
 public sealed class TuneCommandTests : IDisposable
 {
-    readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("tune-command-");
+    readonly DirectoryInfo outDirectory = Directory.CreateTempSubdirectory("tune-command-");
 
-    public void Dispose() => _out.Delete(recursive: true);
+    public void Dispose() => outDirectory.Delete(recursive: true);
 
     [Fact]
     public async Task Writes_json_charts_and_a_snippet_matching_its_recommendations()
     {
         var extractor = new CountingExtractor();
         int code = await TuneCommand.Create(() => extractor).Parse([
-            "--quick", "--out", _out.FullName, "--articles", Path.Combine(RepoPaths.Root, "samples", "articles"),
+            "--quick", "--out", outDirectory.FullName, "--articles", Path.Combine(RepoPaths.Root, "samples", "articles"),
             "--documents", "4", "--max-workers", "2", "--step-seconds", "0.3", "--sim-latency-ms", "30", "--sim-limit", "6",
         ]).InvokeAsync();
 
         Assert.Equal(0, code);
-        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out.FullName, "tune.json")));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory.FullName, "tune.json")));
         JsonElement root = report.RootElement;
 
         JsonElement sweep = root.GetProperty("cpuSweep");
@@ -47,7 +47,8 @@ public sealed class TuneCommandTests : IDisposable
         JsonElement settings = root.GetProperty("appSettings");
         Assert.Equal(workers.ToString(), settings.GetProperty("Articles__MaxWorkers").GetString());
         Assert.Equal(concurrency.ToString(), settings.GetProperty("UserApi__MaxConcurrency").GetString());
-        Assert.True(root.GetProperty("hostJson").GetProperty("extensions").GetProperty("durableTask").GetProperty("maxConcurrentActivityFunctions").GetInt32() >= concurrency + workers);
+        JsonElement durableTask = root.GetProperty("hostJson").GetProperty("extensions").GetProperty("durableTask");
+        Assert.True(durableTask.GetProperty("maxConcurrentActivityFunctions").GetInt32() >= concurrency + workers);
 
         string[] charts = root.GetProperty("charts").EnumerateArray().Select(c => c.GetString()!).ToArray();
         Assert.Equal(["cpu.png", "io.png"], charts.Select(Path.GetFileName));
@@ -57,22 +58,23 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public async Task Cpu_only_and_io_only_together_are_refused()
     {
-        int code = await TuneCommand.Create(() => new CountingExtractor()).Parse(["--cpu-only", "--io-only", "--out", _out.FullName]).InvokeAsync();
+        int code = await TuneCommand.Create(() => new CountingExtractor())
+            .Parse(["--cpu-only", "--io-only", "--out", outDirectory.FullName]).InvokeAsync();
 
         Assert.NotEqual(0, code);
-        Assert.False(File.Exists(Path.Combine(_out.FullName, "tune.json")));
+        Assert.False(File.Exists(Path.Combine(outDirectory.FullName, "tune.json")));
     }
 
     /// <summary>Thread-safe, model-free: burns a little CPU per word so workers have something to share.</summary>
     sealed class CountingExtractor : ITerminologyExtractor
     {
-        int _calls;
+        int calls;
 
-        public int Calls => Volatile.Read(ref _calls);
+        public int Calls => Volatile.Read(ref calls);
 
         public TermExtraction Extract(string text, int top)
         {
-            Interlocked.Increment(ref _calls);
+            Interlocked.Increment(ref calls);
             int hash = 0;
             foreach (string word in text.Split(' '))
             {

@@ -11,10 +11,16 @@ namespace Serverless.Tests.Users;
 /// <summary>The typed client and its Polly pipeline against the simulator over loopback HTTP.</summary>
 public sealed class UserApiClientTests
 {
-    static async Task<(UserApiClient Client, ApiSimulator Api, ServiceProvider Services)> StartAsync(SimulatorOptions api, Dictionary<string, string?>? settings = null)
+    static async Task<(UserApiClient Client, ApiSimulator Api, ServiceProvider Services)> StartAsync(
+        SimulatorOptions api, Dictionary<string, string?>? settings = null)
     {
         ApiSimulator simulator = await ApiSimulator.StartAsync(api);
-        var values = new Dictionary<string, string?> { ["UserApi:BaseUrl"] = simulator.BaseUrl.ToString(), ["UserApi:RetryBaseDelay"] = "00:00:00.020", ["UserApi:AllowLoopback"] = "true" };
+        var values = new Dictionary<string, string?>
+        {
+            ["UserApi:BaseUrl"] = simulator.BaseUrl.ToString(),
+            ["UserApi:RetryBaseDelay"] = "00:00:00.020",
+            ["UserApi:AllowLoopback"] = "true",
+        };
         foreach ((string key, string? value) in settings ?? [])
         {
             values[key] = value;

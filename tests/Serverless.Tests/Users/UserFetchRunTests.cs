@@ -109,7 +109,8 @@ public sealed class UserFetchRunTests
         Assert.Equal(0, api.TooManyRequests);
         Assert.Equal(45, api.Ok);
         var chunks = new List<string>();
-        await foreach (var instance in harness.Engine.Client.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = status.Id + "-chunk-" }))
+        await foreach (var instance in harness.Engine.Client.GetAllInstancesAsync(
+            new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = status.Id + "-chunk-" }))
         {
             chunks.Add(instance.InstanceId);
         }

@@ -50,7 +50,8 @@ public sealed partial class PageTemplate
         for (int i = 0; i < names.Length; i++)
         {
             page.Append(literals[i]);
-            page.Append(values.TryGetValue(names[i], out string? value) ? value : throw new KeyNotFoundException($"No value for {{{{{names[i]}}}}}."));
+            page.Append(
+                values.TryGetValue(names[i], out string? value) ? value : throw new KeyNotFoundException($"No value for {{{{{names[i]}}}}}."));
         }
 
         return page.Append(literals[^1]).ToString();

@@ -26,11 +26,11 @@ public static class BatchSizing
         return Math.Clamp(Ceiling(Math.Max(1, items), batches), 1, Max);
     }
 
-    /// <summary>The batch size for a user run of <paramref name="items"/> in chunks of <paramref name="chunkSize"/> under a cap.</summary>
-    public static int ForUserRun(int items, int chunkSize, int cap)
+    /// <summary>The batch size for a user run of <paramref name="items"/> in chunks of <paramref name="chunkSize"/> under its cap.</summary>
+    public static int ForUserRun(int items, int chunkSize, int maxConcurrency)
     {
         int chunks = Ceiling(Math.Max(1, items), chunkSize);
-        int window = chunks <= 1 ? cap : Math.Max(1, cap / FanOutRun.LanesFor(chunks, cap));
+        int window = chunks <= 1 ? maxConcurrency : Math.Max(1, maxConcurrency / FanOutRun.LanesFor(chunks, maxConcurrency));
         return ForCalls(Math.Min(items, chunkSize), window);
     }
 

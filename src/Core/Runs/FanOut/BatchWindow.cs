@@ -8,21 +8,24 @@ namespace Serverless.Core.Runs.FanOut;
 /// so the items in flight never exceed the window even when a batch is larger than it. Stops scheduling when told to stop or
 /// when its failures exceed the run's remaining budget.
 /// </summary>
-public sealed class BatchWindow : SlidingWindow<BatchReport>
+public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
 {
-    public const string ThresholdReason = "failure threshold exceeded";
-
     readonly TaskOrchestrationContext context;
     readonly ChunkWork work;
     readonly string activity;
-    readonly string[][] batches;
+    readonly TItem[][] batches;
     readonly AdaptiveWindow window;
     readonly (int Concurrency, int Round)[] started;
-    readonly Action<BatchWindow> progressed;
+    readonly Action<BatchWindow<TItem>> progressed;
     int next;
 
     public BatchWindow(
-        TaskOrchestrationContext context, ChunkWork work, IReadOnlyList<string> items, string activity, int permits, Action<BatchWindow> progressed)
+        TaskOrchestrationContext context,
+        ChunkWork work,
+        IReadOnlyList<TItem> items,
+        string activity,
+        int maxConcurrency,
+        Action<BatchWindow<TItem>> progressed)
     {
         this.context = context;
         this.work = work;
@@ -30,7 +33,7 @@ public sealed class BatchWindow : SlidingWindow<BatchReport>
         this.progressed = progressed;
         batches = items.Chunk(Math.Max(1, work.Plan.BatchSize)).ToArray();
         started = new (int, int)[batches.Length];
-        window = new AdaptiveWindow(permits, work.Plan.Adaptive);
+        window = new AdaptiveWindow(maxConcurrency, work.Plan.Adaptive);
         Items = items.Count;
     }
 
@@ -53,7 +56,7 @@ public sealed class BatchWindow : SlidingWindow<BatchReport>
             return false;
         }
 
-        string[] batch = batches[next];
+        TItem[] batch = batches[next];
         int concurrency = Math.Min(batch.Length, window.Current);
         if (InFlight > 0 && InFlight + concurrency > window.Current)
         {
@@ -62,7 +65,7 @@ public sealed class BatchWindow : SlidingWindow<BatchReport>
 
         RunPlan plan = work.Plan;
         task = context.CallActivityAsync<BatchReport>(
-            activity, new WorkBatch(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles));
+            activity, new WorkBatch<TItem>(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles));
         started[next] = (concurrency, window.Round);
         InFlight += concurrency;
         next++;
@@ -80,7 +83,7 @@ public sealed class BatchWindow : SlidingWindow<BatchReport>
         window.OnReport(report, started[index].Round);
         if (Failed > work.FailureBudget)
         {
-            Stop(ThresholdReason);
+            Stop(StopReason.FailureThreshold);
         }
     }
 

@@ -43,8 +43,8 @@ public sealed class ChunkLanes : SlidingWindow<ChunkReport>
         }
 
         int lane = freeLanes.Dequeue();
-        int share = plan.MaxConcurrency / lanes + (lane < plan.MaxConcurrency % lanes ? 1 : 0);
-        var work = new ChunkWork(context.InstanceId, plan, next, share, Math.Max(0, allowedFailures - Failed));
+        int laneMaxConcurrency = plan.MaxConcurrency / lanes + (lane < plan.MaxConcurrency % lanes ? 1 : 0);
+        var work = new ChunkWork(context.InstanceId, plan, next, laneMaxConcurrency, Math.Max(0, allowedFailures - Failed));
         task = context.CallSubOrchestratorAsync<ChunkReport>(
             chunkOrchestrator, work, new SubOrchestrationOptions { InstanceId = FanOutRun.ChunkId(context.InstanceId, next) });
         laneOfChunk[next] = lane;
@@ -61,16 +61,16 @@ public sealed class ChunkLanes : SlidingWindow<ChunkReport>
         laneOfChunk.Remove(index);
         Succeeded += report.Succeeded;
         Failed += report.Failed;
-        if (report.StoppedBecause == BatchWindow.ThresholdReason || Failed > allowedFailures)
+        if (report.StoppedBecause == StopReason.FailureThreshold || Failed > allowedFailures)
         {
-            Stop(BatchWindow.ThresholdReason);
+            Stop(StopReason.FailureThreshold);
         }
     }
 
     /// <summary>The running chunks publish their own progress; the run's status names them so a reader can add it.</summary>
     protected override void Publish() => run.Show(Succeeded, Failed, 0, [.. Running]);
 
-    protected override void OnStop(string reason)
+    protected override void OnStop(StopReason reason)
     {
         foreach (int chunk in Running)
         {

@@ -1,7 +1,7 @@
 namespace Serverless.Core.Runs.FanOut;
 
 /// <summary>
-/// Input of one chunk sub-orchestration: the run's plan (no items), which chunk, its share of the run's window, and how many more
-/// failures the run can take before it must stop.
+/// Input of one chunk sub-orchestration: the run's plan (no items), which chunk, its lane's part of the run's
+/// <see cref="RunPlan.MaxConcurrency"/>, and how many more failures the run can take before it must stop.
 /// </summary>
-public sealed record ChunkWork(string RunId, RunPlan Plan, int Chunk, int Window, int FailureBudget);
+public sealed record ChunkWork(string RunId, RunPlan Plan, int Chunk, int MaxConcurrency, int FailureBudget);

@@ -8,7 +8,9 @@ public sealed record FailureTolerance(int? Count = null, double? Percent = null)
 {
     public static readonly FailureTolerance None = new();
 
-    /// <summary>The most failures a run of <paramref name="total"/> items may have and still succeed; <see cref="int.MaxValue"/> when unlimited.</summary>
+    /// <summary>
+    /// The most failures a run of <paramref name="total"/> items may have and still succeed; <see cref="int.MaxValue"/> when unlimited.
+    /// </summary>
     public int AllowedFailures(int total)
     {
         long allowed = int.MaxValue;

@@ -6,25 +6,30 @@ namespace Serverless.Core.Runs.FanOut;
 
 /// <summary>
 /// One chunk of a run inside an orchestration (the whole of a small run, or one chunk sub-orchestration of a large one): read its
-/// items while taking its permits from the API limiter, run its batches through the window, give the permits back.
+/// items (of the run kind's item type) while taking its permits from the API limiter, run its batches through the window, give
+/// the permits back.
 /// </summary>
 public static class FanOutChunk
 {
-    public static async Task<ChunkReport> RunAsync(
-        TaskOrchestrationContext context, ChunkWork work, string batchActivity, Task<string> stop, Action<BatchWindow> progressed)
+    public static async Task<ChunkReport> RunAsync<TItem>(
+        TaskOrchestrationContext context,
+        ChunkWork work,
+        string batchActivity,
+        Task<StopReason> stop,
+        Action<BatchWindow<TItem>> progressed)
     {
         // The items are read while the permits are asked for: two round trips of the engine in the time of one.
-        Task<List<string>> reading = ReadItemsAsync(context, work);
-        int permits = await TakePermitsAsync(context, work, stop);
-        List<string> items = await reading;
-        if (permits == 0)
+        Task<List<TItem>> reading = ReadItemsAsync<TItem>(context, work);
+        int maxConcurrency = await TakePermitsAsync(context, work, stop);
+        List<TItem> items = await reading;
+        if (maxConcurrency == 0)
         {
             return new ChunkReport(0, 0, await stop);
         }
 
         try
         {
-            var window = new BatchWindow(context, work, items, batchActivity, permits, progressed);
+            var window = new BatchWindow<TItem>(context, work, items, batchActivity, maxConcurrency, progressed);
             await window.RunAsync(stop);
             return window.Report;
         }
@@ -35,19 +40,23 @@ public static class FanOutChunk
     }
 
     /// <summary>A chunk sub-orchestration: the same, publishing its own progress for the run's status to add up.</summary>
-    public static Task<ChunkReport> RunAsChunkAsync(TaskOrchestrationContext context, ChunkWork work, string batchActivity) =>
-        RunAsync(context, work, batchActivity, context.WaitForExternalEvent<string>(RunEvents.Stop),
-            window => context.SetCustomStatus(new RunProgress(work.Plan.Kind, window.Items, window.Succeeded, window.Failed, window.InFlight)));
+    public static Task<ChunkReport> RunAsChunkAsync<TItem>(TaskOrchestrationContext context, ChunkWork work, string batchActivity) =>
+        RunAsync<TItem>(context, work, batchActivity, context.WaitForExternalEvent<StopReason>(RunEvents.Stop),
+            window => context.SetCustomStatus(
+                new RunProgress(work.Plan.Kind, window.Items, window.Succeeded, window.Failed, window.InFlight)));
 
-    static Task<List<string>> ReadItemsAsync(TaskOrchestrationContext context, ChunkWork work) =>
-        context.CallActivityAsync<List<string>>(
+    /// <summary>The activity hands the input blob's JSON over as it is; it is read here as the run kind's items.</summary>
+    static Task<List<TItem>> ReadItemsAsync<TItem>(TaskOrchestrationContext context, ChunkWork work) =>
+        context.CallActivityAsync<List<TItem>>(
             nameof(ReadChunkItemsActivity), new ChunkItemsRequest(work.Plan.ResultsContainer, work.RunId, work.Chunk));
 
-    /// <summary>The chunk's window share without a limiter; with one, what the limiter grants (0 when stopped first).</summary>
-    static Task<int> TakePermitsAsync(TaskOrchestrationContext context, ChunkWork work, Task<string> stop) =>
+    /// <summary>
+    /// The chunk's MaxConcurrency: as planned without a limiter; with one, the permits the limiter grants of it (0 when stopped first).
+    /// </summary>
+    static Task<int> TakePermitsAsync(TaskOrchestrationContext context, ChunkWork work, Task<StopReason> stop) =>
         work.Plan.LimiterId is { } limiter
-            ? ApiPermits.AcquireAsync(context, limiter, work.Window, work.Plan.MaxConcurrency, stop, work.Plan.AskLimiterAgainAfter)
-            : Task.FromResult(work.Window);
+            ? ApiPermits.AcquireAsync(context, limiter, work.MaxConcurrency, work.Plan.MaxConcurrency, stop, work.Plan.AskLimiterAgainAfter)
+            : Task.FromResult(work.MaxConcurrency);
 
     static void GiveBackPermits(TaskOrchestrationContext context, ChunkWork work)
     {

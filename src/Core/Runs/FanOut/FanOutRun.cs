@@ -17,7 +17,7 @@ public sealed class FanOutRun
     readonly TaskOrchestrationContext context;
     readonly RunPlan plan;
     readonly RunTracker run;
-    readonly Task<string> stop;
+    readonly Task<StopReason> stop;
     readonly int allowedFailures;
 
     public FanOutRun(TaskOrchestrationContext context, RunPlan plan)
@@ -25,18 +25,21 @@ public sealed class FanOutRun
         this.context = context;
         this.plan = plan;
         run = new RunTracker(context, plan.Kind, plan.ItemCount);
-        stop = context.WaitForExternalEvent<string>(RunEvents.Stop);
+        stop = context.WaitForExternalEvent<StopReason>(RunEvents.Stop);
         allowedFailures = plan.Tolerance.AllowedFailures(plan.ItemCount);
     }
 
-    /// <summary>Chunks run side by side: at most <see cref="MaxLanes"/>, and never more than permits to share between them.</summary>
-    public static int LanesFor(int chunks, int cap) => Math.Min(Math.Min(MaxLanes, cap), chunks);
+    /// <summary>Chunks run side by side: at most <see cref="MaxLanes"/>, and never more lanes than the cap can be split into.</summary>
+    public static int LanesFor(int chunks, int maxConcurrency) => Math.Min(Math.Min(MaxLanes, maxConcurrency), chunks);
 
     /// <summary>Deterministic, readable sub-orchestration ids: a re-run chunk keeps its id, and a stop can be sent to it.</summary>
     public static string ChunkId(string runId, int chunk) => $"{runId}-chunk-{chunk:D5}";
 
-    /// <summary>Works every item: batches through one window, or chunk sub-orchestrations in lanes. Returns why it stopped early, if it did.</summary>
-    public async Task<string?> WorkItemsAsync(string batchActivity, string chunkOrchestrator)
+    /// <summary>
+    /// Works every item, of the run kind's item type: batches through one window, or chunk sub-orchestrations in lanes.
+    /// Returns why it stopped early, if it did.
+    /// </summary>
+    public async Task<StopReason?> WorkItemsAsync<TItem>(string batchActivity, string chunkOrchestrator)
     {
         if (plan.ChunkCount > 1)
         {
@@ -44,26 +47,27 @@ public sealed class FanOutRun
         }
 
         var work = new ChunkWork(context.InstanceId, plan, 0, plan.MaxConcurrency, allowedFailures);
-        ChunkReport report = await FanOutChunk.RunAsync(
+        ChunkReport report = await FanOutChunk.RunAsync<TItem>(
             context, work, batchActivity, stop, window => run.Show(window.Succeeded, window.Failed, window.InFlight));
         return report.StoppedBecause;
     }
 
     /// <summary>Fans the parts in to the run's result files and manifest; the run's summary, or a failure past its threshold.</summary>
-    public async Task<RunSummary> WriteResultsAsync(string? stoppedBecause)
+    public async Task<RunSummary> WriteResultsAsync(StopReason? stoppedBecause)
     {
-        (string outcome, string? reason) = (stoppedBecause, run.Failed > allowedFailures) switch
+        StopReason? stop = run.Failed > allowedFailures ? StopReason.FailureThreshold : stoppedBecause;
+        (RunOutcome outcome, string? reason) = stop switch
         {
-            (_, true) or (BatchWindow.ThresholdReason, _) =>
-                (RunOutcomes.Failed, $"{BatchWindow.ThresholdReason}: {run.Failed} of {plan.ItemCount} item(s) failed, tolerated {plan.Tolerance.Describe()}"),
-            (null, false) => (RunOutcomes.Completed, null),
-            ({ } why, false) => (RunOutcomes.Cancelled, why),
+            null => (RunOutcome.Completed, null),
+            { Outcome: RunOutcome.Failed } =>
+                (RunOutcome.Failed, $"{stop.Text}: {run.Failed} of {plan.ItemCount} item(s) failed, tolerated {plan.Tolerance.Describe()}"),
+            _ => (RunOutcome.Cancelled, stop.Text),
         };
         string missingReason = reason is null ? "no outcome recorded: its batch activity failed" : $"not attempted: run stopped ({reason})";
         RunManifest manifest = await context.CallActivityAsync<RunManifest>(
             nameof(WriteRunResultsActivity), new RunResultsRequest(run.Draft(plan, outcome, reason), missingReason));
         run.Finish(manifest);
-        if (outcome == RunOutcomes.Failed)
+        if (outcome == RunOutcome.Failed)
         {
             throw new RunFailedException(reason!);
         }

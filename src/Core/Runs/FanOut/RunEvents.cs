@@ -3,7 +3,7 @@ namespace Serverless.Core.Runs.FanOut;
 /// <summary>Names of the external events runs, chunks and the API limiter exchange.</summary>
 public static class RunEvents
 {
-    /// <summary>To a run or chunk: stop scheduling, let in-flight work finish. Payload: the reason.</summary>
+    /// <summary>To a run or chunk: stop scheduling, let in-flight work finish. Payload: the <see cref="StopReason"/>.</summary>
     public const string Stop = "Stop";
 
     /// <summary>To the API limiter: a <see cref="Limits.PermitRequest"/>.</summary>

@@ -12,12 +12,12 @@ public abstract class SlidingWindow<TReport>
 {
     readonly Dictionary<Task<TReport>, int> running = [];
 
-    public string? StoppedBecause { get; private set; }
+    public StopReason? StoppedBecause { get; private set; }
 
     /// <summary>The indexes of the work started and not yet finished.</summary>
     protected IEnumerable<int> Running => running.Values;
 
-    public async Task<string?> RunAsync(Task<string> stop)
+    public async Task<StopReason?> RunAsync(Task<StopReason> stop)
     {
         StartWhatFits();
         Publish();
@@ -66,11 +66,11 @@ public abstract class SlidingWindow<TReport>
     protected abstract void Publish();
 
     /// <summary>What else a stop means beyond starting nothing more (chunks forward it to the running ones).</summary>
-    protected virtual void OnStop(string reason)
+    protected virtual void OnStop(StopReason reason)
     {
     }
 
-    protected void Stop(string reason)
+    protected void Stop(StopReason reason)
     {
         if (StoppedBecause is null)
         {

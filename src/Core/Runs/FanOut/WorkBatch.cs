@@ -3,15 +3,15 @@ using Serverless.Core.Articles;
 namespace Serverless.Core.Runs.FanOut;
 
 /// <summary>
-/// One activity's work: up to the run's batch size of items, worked on with at most <see cref="Concurrency"/> at once.
-/// The activity writes its outcomes to the batch's part blob and returns only counts. An article batch also carries its run's
-/// <see cref="ArticleAnalysisSettings"/>.
+/// One activity's work: up to the run's batch size of items (user ids, article names), worked on with at most
+/// <see cref="Concurrency"/> at once. The activity writes its outcomes to the batch's part blob and returns only counts.
+/// An article batch also carries its run's <see cref="ArticleAnalysisSettings"/>.
 /// </summary>
-public sealed record WorkBatch(
+public sealed record WorkBatch<TItem>(
     string RunId,
     string ResultsContainer,
     int Chunk,
     int Batch,
-    IReadOnlyList<string> Items,
+    IReadOnlyList<TItem> Items,
     int Concurrency,
     ArticleAnalysisSettings? Articles);

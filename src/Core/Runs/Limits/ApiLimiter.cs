@@ -25,7 +25,8 @@ public static class ApiLimiter
 
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ApiLimiterOrchestrator), input: null, new StartOrchestrationOptions(limiterId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ApiLimiterOrchestrator), input: null, new StartOrchestrationOptions(limiterId), cancellationToken);
         }
         catch (Exception)
         {

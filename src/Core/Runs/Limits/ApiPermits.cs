@@ -15,7 +15,7 @@ public static class ApiPermits
     /// window withdraws its request and waits for the limiter's answer to that, so no grant reaches it after it ends.
     /// </summary>
     public static async Task<int> AcquireAsync(
-        TaskOrchestrationContext context, string limiterId, int wanted, int limit, Task<string> stop, TimeSpan? askAgainAfter = null)
+        TaskOrchestrationContext context, string limiterId, int wanted, int limit, Task<StopReason> stop, TimeSpan? askAgainAfter = null)
     {
         Task<int> grant = context.WaitForExternalEvent<int>(RunEvents.PermitsGranted);
         var request = new PermitRequest(PermitRequest.Acquire, context.InstanceId, wanted, limit);

@@ -6,14 +6,19 @@ using Serverless.Local.Runner;
 
 namespace Serverless.Local.Commands.Runs;
 
-/// <summary><c>runs cancel ID</c>: asks a run to stop; the engine that runs it (another runner process, or the Functions app) does the stopping.</summary>
+/// <summary>
+/// <c>runs cancel ID</c>: asks a run to stop; the engine that runs it (another runner process, or the Functions app) does the stopping.
+/// </summary>
 public static class RunsCancelCommand
 {
     public static Command Create()
     {
         var common = new CommonOptions();
         var id = new Argument<string>("id") { Description = "Run id." };
-        var command = new Command("cancel", "Cancel a run: it stops scheduling, lets in-flight work finish and writes a manifest marked cancelled.") { id };
+        var command = new Command("cancel", "Cancel a run: it stops scheduling, lets in-flight work finish and writes a manifest marked cancelled.")
+        {
+            id,
+        };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Serverless.Local.Commands.Runs;
 
-/// <summary><c>runs list</c>: the task hub's runs, newest first, as Durable Functions Monitor lists them. Starts no worker, so it never runs pending work.</summary>
+/// <summary>
+/// <c>runs list</c>: the task hub's runs, newest first, as Durable Functions Monitor lists them. Starts no worker, so it never runs pending
+/// work.
+/// </summary>
 public static class RunsListCommand
 {
     public static Command Create()
@@ -18,8 +21,13 @@ public static class RunsListCommand
             Description = "Only instances with this runtime status (Pending, Running, Completed, Failed, Terminated, Suspended); repeatable.",
             AllowMultipleArgumentsPerToken = true,
         };
+
         var top = new Option<int?>("--top") { Description = "At most this many, newest first." };
-        var all = new Option<bool>("--all") { Description = "Include the runs' chunk sub-orchestrations (ids with -chunk-) and the API limiters (api-limiter-…)." };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Include the runs' chunk sub-orchestrations (ids with -chunk-) and the API limiters (api-limiter-…).",
+        };
+
         var command = new Command("list", "List the task hub's runs, newest first, with status, times and progress.") { status, top, all };
         common.AddTo(command);
         command.Validators.Add(result =>
@@ -35,7 +43,8 @@ public static class RunsListCommand
             TextWriter output = parse.InvocationConfiguration.Output;
             return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                List<OrchestrationMetadata> instances = await RunInstances.QueryAsync(session.Client, parse.GetValue(status), idPrefix: null, cancellationToken);
+                List<OrchestrationMetadata> instances = await RunInstances.QueryAsync(
+                    session.Client, parse.GetValue(status), idPrefix: null, cancellationToken);
                 IEnumerable<RunRow> rows = instances
                     .Where(i => parse.GetValue(all) || !RunInstances.IsRunPart(i.InstanceId))
                     .Select(i => RunInstances.ToRow(i, TimeProvider.System));
@@ -62,7 +71,9 @@ public static class RunsListCommand
                 }
 
                 var table = new Table().Border(TableBorder.Simple);
-                foreach (string column in new[] { "Id", "Name", "Status", "Created (UTC)", "Last updated (UTC)", "Duration", "Done", "Failed", "In flight", "Total" })
+                string[] columns =
+                    ["Id", "Name", "Status", "Created (UTC)", "Last updated (UTC)", "Duration", "Done", "Failed", "In flight", "Total"];
+                foreach (string column in columns)
                 {
                     table.AddColumn(new TableColumn(column) { NoWrap = true });
                 }

@@ -14,7 +14,11 @@ public static class RunsPurgeCommand
     {
         var common = new CommonOptions();
         var id = new Argument<string?>("id") { Description = "Run to purge, with its chunk sub-orchestrations.", Arity = ArgumentArity.ZeroOrOne };
-        var olderThan = new Option<string?>("--older-than") { Description = "Purge finished instances created longer ago than this: 7d, 12h, 30m, 45s, or d.hh:mm:ss." };
+        var olderThan = new Option<string?>("--older-than")
+        {
+            Description = "Purge finished instances created longer ago than this: 7d, 12h, 30m, 45s, or d.hh:mm:ss.",
+        };
+
         var all = new Option<bool>("--all") { Description = "Purge every finished instance of the task hub (needs --yes)." };
         var yes = new Option<bool>("--yes") { Description = "Confirm --all." };
         var command = new Command("purge", "Delete instance history from the task hub (unfinished instances are kept).") { id, olderThan, all, yes };
@@ -57,7 +61,8 @@ public static class RunsPurgeCommand
 
                     if (!OrchestrationStates.HasEnded(instance.RuntimeStatus))
                     {
-                        error.WriteLine($"Run {runId} is {instance.RuntimeStatus}; only finished runs are purged (purging a run in progress would corrupt it). Nothing was purged.");
+                        error.WriteLine($"Run {runId} is {instance.RuntimeStatus}; only finished runs are purged (purging a run in " +
+                            $"progress would corrupt it). Nothing was purged.");
                         return 1;
                     }
 
@@ -78,7 +83,8 @@ public static class RunsPurgeCommand
 
                 if (settings.Json)
                 {
-                    output.WriteLine(JsonSerializer.Serialize(new { @event = "purged", taskHub = settings.TaskHub, purged, what }, BlobResultStore.Json));
+                    output.WriteLine(
+                        JsonSerializer.Serialize(new { @event = "purged", taskHub = settings.TaskHub, purged, what }, BlobResultStore.Json));
                 }
                 else
                 {

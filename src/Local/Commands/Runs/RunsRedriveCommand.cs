@@ -12,7 +12,11 @@ public static class RunsRedriveCommand
         var common = new CommonOptions();
         var simulator = new SimulatorCliOptions();
         var id = new Argument<string>("id") { Description = "Id of the finished run whose failed items to run again." };
-        var command = new Command("redrive", "Start a new run over only the failed items of a finished run (linked to it in the manifest) and wait for it.") { id };
+        var command = new Command(
+            "redrive", "Start a new run over only the failed items of a finished run (linked to it in the manifest) and wait for it.")
+        {
+            id,
+        };
         common.AddTo(command);
         simulator.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -31,7 +35,7 @@ public static class RunsRedriveCommand
                 RunOutput.Started(settings, result.RunId!, result.Count, $"redrive of {oldRunId}: {result.Count} failed item(s)");
                 RunStatus status = await RunWatcher.WaitAsync(session.Client, result.RunId!, settings, cancellationToken);
                 RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
-                return status.Status == "Completed" ? 0 : 1;
+                return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
         });
         return command;

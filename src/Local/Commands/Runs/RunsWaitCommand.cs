@@ -21,7 +21,7 @@ public static class RunsWaitCommand
             {
                 RunStatus status = await RunWatcher.WaitAsync(session.Client, parse.GetValue(id)!, settings, cancellationToken);
                 RunOutput.Finished(settings, status, api: null);
-                return status.Status == "Completed" ? 0 : 1;
+                return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
         });
         return command;

@@ -1,0 +1,12 @@
+namespace Serverless.Core.Runs.FanOut;
+
+/// <summary>
+/// Why a run or chunk stopped scheduling early, and so how the run ends: past its failure threshold (<see cref="RunOutcome.Failed"/>),
+/// or cancelled on request with the requester's words (<see cref="RunOutcome.Cancelled"/>). The payload of the stop event.
+/// </summary>
+public sealed record StopReason(RunOutcome Outcome, string Text)
+{
+    public static readonly StopReason FailureThreshold = new(RunOutcome.Failed, "failure threshold exceeded");
+
+    public static StopReason Cancel(string text) => new(RunOutcome.Cancelled, text);
+}
