@@ -212,19 +212,27 @@ class FunctionsHost:
 
     def fetch(self, users: int) -> dict:
         """POST /api/users/fetch, then GET the status every 50 ms until it has finished: wall time as a caller sees it."""
+        seconds, run = self.run_to_end("users/fetch", {"from": 1, "count": users}, users, poll=0.05)
+        return {"seconds": seconds, "runElapsedSeconds": run["elapsedSeconds"]}
+
+    def run_to_end(self, route: str, body: dict, total: int, poll: float, timeout: float = 600) -> tuple[float, dict]:
+        """Starts a run and polls its status until it has finished: seconds from POST to finished, and the last status.
+        Anything but Completed with every item succeeded ends the benchmark."""
         started = time.perf_counter()
-        status, accepted = self.call("POST", "users/fetch", {"from": 1, "count": users})
+        status, accepted = self.call("POST", route, body)
         if status != 202:
-            raise SystemExit(f"the host answered {status} to a fetch of {users} users")
+            raise SystemExit(f"the host answered {status} to {route}")
         while True:
             _, run = self.call("GET", f"runs/{accepted['runId']}")
             if run["isFinished"]:
                 seconds = time.perf_counter() - started
                 break
-            time.sleep(0.05)
-        if run["status"] != "Completed" or run["succeeded"] != users:
-            raise SystemExit(f"host run {run['id']} ended {run['status']} with {run['succeeded']}/{users} users")
-        return {"seconds": seconds, "runElapsedSeconds": run["elapsedSeconds"]}
+            if time.perf_counter() - started > timeout:
+                raise SystemExit(f"run {run['id']} not finished after {timeout:.0f} s")
+            time.sleep(poll)
+        if run["status"] != "Completed" or run["succeeded"] != total:
+            raise SystemExit(f"host run {run['id']} ended {run['status']} with {run['succeeded']}/{total}")
+        return seconds, run
 
     def close(self) -> None:
         try:
@@ -313,36 +321,17 @@ def scale_run(instances: int, route: str, body: dict, total: int, latency_ms: in
                 hosts.append(FunctionsHost(sim.url, cap, "scl", hub=hub, name=f"i{i + 1}", extra=extra))
             log(f"  partitions shared by {instances} instance(s) after {wait_partitions_shared(hub, instances):.1f} s")
             if warm_up is not None:
-                scale_wait(hosts[0], route, warm_up[0], warm_up[1], instances)
+                hosts[0].run_to_end(route, warm_up[0], warm_up[1], poll=0.1)
             # Activities only: the status polls are HTTP functions of the first host.
             activities = lambda h: sum(h.log.read_text(errors="replace").count(f"Executed 'Functions.{a}'")
                                        for a in ("FetchUserBatchActivity", "AnalyzeArticleActivity"))
             before = [activities(h) for h in hosts]
-            seconds = scale_wait(hosts[0], route, body, total, instances)
+            seconds, _ = hosts[0].run_to_end(route, body, total, poll=0.1)
             shares = [activities(h) - b for h, b in zip(hosts, before)]
         finally:
             for h in hosts:
                 h.close()
     return {"instances": instances, "seconds": seconds, "activitiesPerInstance": shares}
-
-
-def scale_wait(host: "FunctionsHost", route: str, body: dict, total: int, instances: int) -> float:
-    """Starts a run on `host` and polls it until it has finished: seconds from POST to Completed."""
-    started = time.perf_counter()
-    status, accepted = host.call("POST", route, body)
-    if status != 202:
-        raise SystemExit(f"the host answered {status} to {route}")
-    while True:
-        _, run = host.call("GET", f"runs/{accepted['runId']}")
-        if run["isFinished"]:
-            seconds = time.perf_counter() - started
-            break
-        if time.perf_counter() - started > 600:
-            raise SystemExit(f"scale run {run['id']} on {instances} instance(s) not finished after 10 minutes")
-        time.sleep(0.1)
-    if run["status"] != "Completed" or run["succeeded"] != total:
-        raise SystemExit(f"scale run {run['id']} ended {run['status']} with {run['succeeded']}/{total}")
-    return seconds
 
 
 def scale(zip_path: Path, users: int, articles: int) -> dict:
