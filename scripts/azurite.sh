@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Start or stop the pinned Azurite (blob 10000, queue 10001, table 10002) for local runs and tests.
-# Ports: AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT override them (the runner and tests expect the defaults).
+# Ports: AZURITE_BLOB_PORT, AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT override them (the runner and tests expect the defaults);
+# AZURITE_LOCATION the data folder (default .azurite/data).
 #   scripts/azurite.sh start   -> reuses an Azurite already listening, else starts one (data in .azurite/)
 #   scripts/azurite.sh stop    -> stops only the Azurite this script started
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/.azurite"
 pidfile="$dir/azurite.pid"
+location="${AZURITE_LOCATION:-$dir/data}"
 blob_port="${AZURITE_BLOB_PORT:-10000}"
 queue_port="${AZURITE_QUEUE_PORT:-10001}"
 table_port="${AZURITE_TABLE_PORT:-10002}"
@@ -35,7 +37,7 @@ case "${1:-}" in
     # --skipApiVersionCheck: the current Azure SDKs send API versions newer than Azurite knows.
     # --location, not --inMemoryPersistence: the in-memory store stalls under queue load.
     env -u CONTAINER_NAME node "$root/node_modules/azurite/dist/src/azurite.js" \
-      --silent --skipApiVersionCheck --loose --location "$dir/data" \
+      --silent --skipApiVersionCheck --loose --location "$location" \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" \
       >"$dir/azurite.log" 2>&1 &

@@ -63,7 +63,11 @@ public sealed class ApiLimitTests
     {
         await using EngineHarness harness = await EngineHarness.StartAsync(
             new SimulatorOptions { LatencyMs = 100, ConcurrencyLimit = 0 },
-            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "5", ["UserFetch:AdaptiveConcurrency"] = "false" });
+            // Batches of 25: progress moves between batches, so the first run is seen under way while it still holds the permits.
+            settings: new Dictionary<string, string?>
+            {
+                ["UserApi:MaxConcurrency"] = "5", ["UserFetch:AdaptiveConcurrency"] = "false", ["UserFetch:BatchSize"] = "25",
+            });
         DurableTaskClient client = harness.Engine.Client;
         string holding = await StartAsync(harness, 1, 100);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

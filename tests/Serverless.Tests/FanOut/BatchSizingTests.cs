@@ -6,21 +6,21 @@ namespace Serverless.Tests.FanOut;
 public sealed class BatchSizingTests
 {
     [Theory]
-    [InlineData(50, 20, 50)]     // three waves: one batch, no round trip between batches
-    [InlineData(100, 20, 100)]   // five waves still fit one batch
-    [InlineData(101, 20, 51)]    // six waves: two even batches, not 100 + 1
-    [InlineData(500, 20, 100)]   // twenty-five waves: five batches of five waves
+    [InlineData(50, 20, 50)]      // three waves: one batch, no round trip between batches
+    [InlineData(400, 20, 400)]    // twenty waves still fit one batch
+    [InlineData(401, 20, 201)]    // twenty-one waves: two even batches, not 400 + 1
+    [InlineData(2_000, 20, 400)]  // a hundred waves: five batches of twenty waves
     [InlineData(1, 50, 1)]
-    public void A_window_gets_even_batches_of_at_most_five_waves(int items, int window, int expected) =>
+    public void A_window_gets_even_batches_of_at_most_twenty_waves(int items, int window, int expected) =>
         Assert.Equal(expected, BatchSizing.ForCalls(items, window));
 
     [Fact]
     public void A_chunked_run_sizes_batches_by_the_chunk_and_its_lane_share_of_the_cap()
     {
-        // 1,000 users in chunks of 500 run in two lanes of 25 permits: twenty waves per chunk, four batches of five.
-        Assert.Equal(125, BatchSizing.ForUserRun(1_000, 500, 50));
-        // 10,000 users: four lanes of 12 permits; 500 users are 42 waves, nine batches.
-        Assert.Equal(56, BatchSizing.ForUserRun(10_000, 500, 50));
+        // 1,000 users in chunks of 500 run in two lanes of 25 permits: twenty waves per chunk, one batch each.
+        Assert.Equal(500, BatchSizing.ForUserRun(1_000, 500, 50));
+        // 10,000 users: four lanes of 12 permits; 500 users are 42 waves, three batches.
+        Assert.Equal(167, BatchSizing.ForUserRun(10_000, 500, 50));
         Assert.Equal(50, BatchSizing.ForUserRun(50, 500, 20));
     }
 
