@@ -483,8 +483,8 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
         add(f"{label}: orchestrated run, one activity per article / bare engine ({cores} workers)", s(k["many"]["seconds"]),
             s(k["orchestrated"]["seconds"]), k["orchestrated"]["seconds"] / k["many"]["seconds"], "≤ 1.10",
             k["orchestrated"]["seconds"] / k["many"]["seconds"] <= 1.10)
-        add(f"{label}: orchestrated run, Articles:BatchSize=10 / bare engine", s(k["many"]["seconds"]), s(k["batched"]["seconds"]),
-            k["batched"]["seconds"] / k["many"]["seconds"], "≤ 1.10", k["batched"]["seconds"] / k["many"]["seconds"] <= 1.10)
+        add(f"{label}: orchestrated run, default batching / bare engine", s(k["many"]["seconds"]), s(k["batched"]["seconds"]),
+            k["batched"]["seconds"] / k["many"]["seconds"], "≤ 1.15", k["batched"]["seconds"] / k["many"]["seconds"] <= 1.15)
         add(f"{label}: bare engine reading each text from Blob Storage (Azurite, same cores) / bare engine", s(k["many"]["seconds"]),
             s(k["storage"]["seconds"]), k["storage"]["seconds"] / k["many"]["seconds"], "-")
         add(f"{label}: bare engine / raw ONNX Runtime inference, each text once ({cores} threads)", s(k["model"]["seconds"]),
