@@ -7,8 +7,8 @@ using Serverless.Core.Storage;
 namespace Serverless.Core.Runs;
 
 /// <summary>
-/// Starts a run: its items go to blobs first (the orchestration input is only the plan), then the API limiter the run will ask
-/// for permits is made sure to be running, then the run is scheduled.
+/// Starts a run: its items go to blobs first (the orchestration input is the plan, with the items only when they are few), then
+/// the API limiter the run will ask for permits is made sure to be running, then the run is scheduled.
 /// </summary>
 public sealed class RunStarter(RunItemStore items, TimeProvider time)
 {
@@ -20,7 +20,9 @@ public sealed class RunStarter(RunItemStore items, TimeProvider time)
         RunPlan plan,
         CancellationToken cancellationToken)
     {
+        // Written even when the plan carries the items: the results writer and a redrive read the run's input from these.
         await items.WriteInputAsync(plan.ResultsContainer, runId, runItems, plan.ChunkSize, cancellationToken);
+        plan = plan.CarryingSmall(runItems);
         if (plan.LimiterId is { } limiter)
         {
             await ApiLimiter.EnsureStartedAsync(client, limiter, cancellationToken);

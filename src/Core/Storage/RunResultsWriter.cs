@@ -29,8 +29,7 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
         var succeeded = new StagedTextBlob(container.GetBlockBlobClient(files.Succeeded), Ndjson);
         var failed = new StagedTextBlob(container.GetBlockBlobClient(files.Failed), Ndjson);
         MergedParts merged = await lines.MergeAsync(items, files.Container, draft.RunId, missingReason, succeeded, failed, cancellationToken);
-        await succeeded.CommitAsync(cancellationToken);
-        await failed.CommitAsync(cancellationToken);
+        await Task.WhenAll(succeeded.CommitAsync(cancellationToken), failed.CommitAsync(cancellationToken));
         if (files.Terms is { } terms && merged.CorpusJson is { } corpus)
         {
             await UploadAsync(container, terms, corpus, cancellationToken);

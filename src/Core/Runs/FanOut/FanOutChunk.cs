@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Serverless.Core.Runs.Limits;
 using Serverless.Core.Storage;
@@ -45,10 +46,15 @@ public static class FanOutChunk
             window => context.SetCustomStatus(
                 new RunProgress(work.Plan.Kind, window.Items, window.Succeeded, window.Failed, window.InFlight)));
 
-    /// <summary>The activity hands the input blob's JSON over as it is; it is read here as the run kind's items.</summary>
+    /// <summary>
+    /// The items the plan carries, or the chunk's input blob: the activity hands its JSON over as it is, read here as the run
+    /// kind's items.
+    /// </summary>
     static Task<List<TItem>> ReadItemsAsync<TItem>(TaskOrchestrationContext context, ChunkWork work) =>
-        context.CallActivityAsync<List<TItem>>(
-            nameof(ReadChunkItemsActivity), new ChunkItemsRequest(work.Plan.ResultsContainer, work.RunId, work.Chunk));
+        work.Plan.Items is { } carried
+            ? Task.FromResult(carried.Deserialize<List<TItem>>() ?? [])
+            : context.CallActivityAsync<List<TItem>>(
+                nameof(ReadChunkItemsActivity), new ChunkItemsRequest(work.Plan.ResultsContainer, work.RunId, work.Chunk));
 
     /// <summary>
     /// The chunk's MaxConcurrency: as planned without a limiter; with one, the permits the limiter grants of it (0 when stopped first).
