@@ -20,7 +20,8 @@ public sealed class HostRunControlTests(FunctionsHostFixture host)
         host.Simulator.SetLatency(500);
         try
         {
-            string runId = await host.StartUserFetchAsync(new { from = 1, count = 400 });
+            // Batches of 20: a stop is seen between batches, and by default 400 users at cap 20 are one batch.
+            string runId = await host.StartUserFetchAsync(new { from = 1, count = 400, batchSize = 20 });
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             while ((await host.ReadStatusAsync(runId, timeout.Token)).Succeeded < 10)
             {
