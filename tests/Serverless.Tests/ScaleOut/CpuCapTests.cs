@@ -28,7 +28,14 @@ public sealed class CpuCapTests(ITestOutputHelper output)
         {
             IReadOnlyList<LabeledDocument> documents = InspecDataset.Load(InspecData.Find("Validation.zip")!).Take(Articles).ToList();
             await Task.WhenAll(documents.Select(d => articles.UploadBlobAsync($"{d.Id}.txt", BinaryData.FromString(d.Text))));
-            var settings = new Dictionary<string, string> { ["Articles__MaxWorkers"] = "1", ["Articles__Container"] = container };
+            // Two activity slots per instance: with host.json's 100, the first instance to poll took every scheduled article
+            // and ran them one at a time while the other stayed idle (seen in CI: 0 and 24).
+            var settings = new Dictionary<string, string>
+            {
+                ["Articles__MaxWorkers"] = "1",
+                ["Articles__Container"] = container,
+                ["AzureFunctionsJobHost__extensions__durableTask__maxConcurrentActivityFunctions"] = "2",
+            };
             await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 0), settings);
 
             string runId = await cluster.Instances[0].StartAsync(
