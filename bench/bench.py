@@ -304,9 +304,9 @@ def wait_partitions_shared(hub: str, instances: int, timeout: float = 180) -> fl
             rows = azurite_table(f"{hub}Partitions")
         except urllib.error.HTTPError:
             rows = []  # not made yet
-        owners = {r.get("CurrentOwner") for r in rows}
-        settled = rows and all(r.get("CurrentOwner") for r in rows) and not any(r.get("NextOwner") or r.get("IsDraining") for r in rows)
-        if len(owners - {None, ""}) == instances and settled:
+        owners = [r.get("CurrentOwner") for r in rows]
+        handing_over = any(r.get("NextOwner") or r.get("IsDraining") for r in rows)
+        if rows and all(owners) and len(set(owners)) == instances and not handing_over:
             return time.perf_counter() - started
         time.sleep(0.5)
     raise SystemExit(f"task hub {hub}: the partitions were not shared by {instances} instances within {timeout:.0f} s")
