@@ -22,27 +22,29 @@ public sealed class ArticleAnalyzer(BlobServiceClient blobs, ITerminologyExtract
         }
 
         BlobClient blob = blobs.GetBlobContainerClient(container).GetBlobClient(article);
-        BlobProperties properties;
+        byte[] bytes;
         try
         {
-            properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            // One request: its headers give the size before any of the body is read, so an article over the limit is never
+            // downloaded, and the size checked is that of the version read.
+            using BlobDownloadStreamingResult download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            long limit = options.Value.MaxArticleBytes;
+            long length = download.Details.ContentLength;
+            if (length > limit)
+            {
+                return ArticleOutcome.Failure(
+                    article, $"the article is {length} bytes, above the {limit}-byte limit (Articles:MaxArticleBytes); not downloaded");
+            }
+
+            bytes = new byte[length];
+            await download.Content.ReadExactlyAsync(bytes, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return ArticleOutcome.Failure(article, $"the article does not exist in container '{container}'");
         }
 
-        long limit = options.Value.MaxArticleBytes;
-        if (properties.ContentLength > limit)
-        {
-            return ArticleOutcome.Failure(
-                article, $"the article is {properties.ContentLength} bytes, above the {limit}-byte limit (Articles:MaxArticleBytes); not downloaded");
-        }
-
-        // Pinned to the version whose size we checked, so a concurrent overwrite cannot slip a larger one in.
-        BlobDownloadResult content = await blob.DownloadContentAsync(
-            new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } }, cancellationToken);
-        ArticleText.Result text = ArticleText.Decode(content.Content.ToMemory().Span);
+        ArticleText.Result text = ArticleText.Decode(bytes);
         if (text.Problem is { } problem)
         {
             return ArticleOutcome.Failure(article, problem);

@@ -16,6 +16,12 @@ public interface ITextEmbedder
     float[][] Embed(IReadOnlyList<string> texts);
 
     /// <summary>
+    /// Unit-length embeddings of short phrases (candidate terms), one per phrase, in input order; an embedder may read them
+    /// more cheaply than whole texts. By default the same as <see cref="Embed"/>.
+    /// </summary>
+    float[][] EmbedPhrases(IReadOnlyList<string> phrases) => Embed(phrases);
+
+    /// <summary>
     /// Embeds one window given as its space-separated segments: its vector equals <see cref="Embed"/> of the joined
     /// text, and each segment gets the summed states the model gave its pieces in that context.
     /// </summary>

@@ -45,7 +45,7 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
         var chunks = DocumentChunker.Chunk(document, embedder);
         var (documentVector, inContext) = DocumentEmbedding.Embed(document, chunks, candidates, embedder);
         var shortlist = CandidateRanker.Shortlist(new DocumentAnalysis(document, chunks, candidates, inContext, documentVector), RankingOptions);
-        var vectors = embedder.Embed(shortlist.Select(c => c.Canonical).ToList());
+        var vectors = embedder.EmbedPhrases(shortlist.Select(c => c.Canonical).ToList());
         return new DocumentAnalysis(document, chunks, shortlist, vectors, documentVector);
     }
 }

@@ -28,9 +28,6 @@ public sealed class MiniLmModel
     private const string OutputName = "last_hidden_state";
     private const int BatchSize = 32;
 
-    /// <summary>Roughly what one extra model call costs, in word pieces of work: more padding than this splits a batch.</summary>
-    private const int CallCostInPieces = 4;
-
     private static readonly Lazy<MiniLmModel> SharedInstance = new(() => new MiniLmModel(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly InferenceSession session;
@@ -72,7 +69,16 @@ public sealed class MiniLmModel
     public int CountWordPieces(string text) => Tokenize(text).Length;
 
     /// <summary>Mean-pooled, unit-length sentence embeddings.</summary>
-    public float[][] Embed(IReadOnlyList<string> texts)
+    public float[][] Embed(IReadOnlyList<string> texts) => Embed(texts, endMarker: true);
+
+    /// <summary>
+    /// Embeddings of short phrases, read as [CLS] and the phrase without the closing [SEP]. That piece is a fifth of a
+    /// shortlisted candidate's input (4.7 pieces on average) and so of its cost; leaving it off moved Inspec F1@10 by −0.10
+    /// (training) and −0.15 (validation).
+    /// </summary>
+    public float[][] EmbedPhrases(IReadOnlyList<string> phrases) => Embed(phrases, endMarker: false);
+
+    private float[][] Embed(IReadOnlyList<string> texts, bool endMarker)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var ids = new long[texts.Count][];
@@ -85,23 +91,22 @@ public sealed class MiniLmModel
                     $"Text {i} has {ids[i].Length} word pieces, more than the {WindowWordPieces}-piece window; chunk it first.",
                     nameof(texts));
             }
+
+            if (!endMarker)
+            {
+                ids[i] = ids[i][..^1];
+            }
         }
 
-        // Sorted by length, texts share a batch only while the padding that adds costs less than another model
-        // call: short candidate phrases of mixed lengths would otherwise spend much of their batch on padding.
+        // Sorted by length, texts are split into calls where the padding saved outweighs another call's fixed cost.
         // The batches depend only on the input, so the same texts always meet the same shapes and give the same vectors.
         var byLength = Enumerable.Range(0, ids.Length).OrderBy(i => ids[i].Length).ToArray();
         var result = new float[texts.Count][];
         var start = 0;
-        for (var end = 1; end <= byLength.Length; end++)
+        foreach (var end in EmbeddingBatches.Plan(byLength.Select(i => ids[i].Length).ToArray(), BatchSize))
         {
-            var full = end - start == BatchSize;
-            var padding = end < byLength.Length ? (ids[byLength[end]].Length - ids[byLength[end - 1]].Length) * (end - start) : 0;
-            if (end == byLength.Length || full || padding > CallCostInPieces)
-            {
-                RunBatch(ids, byLength[start..end], result);
-                start = end;
-            }
+            RunBatch(ids, byLength[start..end], result);
+            start = end;
         }
 
         return result;

@@ -12,5 +12,7 @@ public sealed class MiniLmTextEmbedder : ITextEmbedder
 
     public float[][] Embed(IReadOnlyList<string> texts) => MiniLmModel.Shared.Embed(texts);
 
+    public float[][] EmbedPhrases(IReadOnlyList<string> phrases) => MiniLmModel.Shared.EmbedPhrases(phrases);
+
     public WindowStates EmbedWindow(IReadOnlyList<string> segments) => MiniLmModel.Shared.EmbedWindow(segments);
 }

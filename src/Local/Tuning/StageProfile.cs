@@ -45,7 +45,7 @@ public static class StageProfile
             documentModel += Lap();
             var shortlist = CandidateRanker.Shortlist(new DocumentAnalysis(document, chunks, found, inContext, documentVector), ranking);
             shortlisting += Lap();
-            var vectors = embedder.Embed(shortlist.Select(c => c.Canonical).ToList());
+            var vectors = embedder.EmbedPhrases(shortlist.Select(c => c.Canonical).ToList());
             candidateModel += Lap();
             CandidateRanker.Rank(new DocumentAnalysis(document, chunks, shortlist, vectors, documentVector), ranking, top);
             rank += Lap();
