@@ -10,9 +10,14 @@ public sealed class UserFetchOptions
     [Range(1, 10_000_000)]
     public int MaxUsersPerRun { get; set; } = 100_000;
 
-    /// <summary>Users per sub-orchestration in a large run; keeps each orchestration's history (replayed on every step) short.</summary>
+    /// <summary>
+    /// Most users per sub-orchestration in a large run; keeps each orchestration's history (replayed on every step) short. A run
+    /// makes its chunks equal, in whole rounds of lanes (<see cref="Runs.FanOut.ChunkSizing"/>). Every chunk pays a start, a
+    /// permit request, an item read and an end while its lane's permits wait, so chunks are large: 10,000 users at cap 50 are
+    /// four chunks of 2,500, one per lane, where chunks of 500 made each lane start five.
+    /// </summary>
     [Range(1, 5_000)]
-    public int ChunkSize { get; set; } = 500;
+    public int ChunkSize { get; set; } = 2_500;
 
     /// <summary>
     /// Users per activity when a request does not say (<c>batchSize</c>); 0 (the default) chooses per run

@@ -7,8 +7,8 @@ using Serverless.Core.Storage;
 namespace Serverless.Core.Runs;
 
 /// <summary>
-/// Starts a run: its items go to blobs first (the orchestration input is the plan, with the items only when they are few), then
-/// the API limiter the run will ask for permits is made sure to be running, then the run is scheduled.
+/// Starts a run: its items go to blobs (the orchestration input is the plan, with the items only when they are few) while the API
+/// limiter the run will ask for permits is made sure to be running, then the run is scheduled.
 /// </summary>
 public sealed class RunStarter(RunItemStore items, TimeProvider time)
 {
@@ -21,12 +21,11 @@ public sealed class RunStarter(RunItemStore items, TimeProvider time)
         CancellationToken cancellationToken)
     {
         // Written even when the plan carries the items: the results writer and a redrive read the run's input from these.
-        await items.WriteInputAsync(plan.ResultsContainer, runId, runItems, plan.ChunkSize, cancellationToken);
+        // The input and the limiter do not wait for each other; the run waits for both.
+        Task writing = items.WriteInputAsync(plan.ResultsContainer, runId, runItems, plan.ChunkSize, cancellationToken);
+        Task limiterRunning = plan.LimiterId is { } limiter ? ApiLimiter.EnsureStartedAsync(client, limiter, cancellationToken) : Task.CompletedTask;
+        await Task.WhenAll(writing, limiterRunning);
         plan = plan.CarryingSmall(runItems);
-        if (plan.LimiterId is { } limiter)
-        {
-            await ApiLimiter.EnsureStartedAsync(client, limiter, cancellationToken);
-        }
 
         return await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, plan, new StartOrchestrationOptions(runId), cancellationToken);
     }

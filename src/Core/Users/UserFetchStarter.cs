@@ -22,13 +22,14 @@ public sealed class UserFetchStarter(
         settings ??= RunSettings.Default;
         UserApiOptions apiOptions = api.Value;
         UserFetchOptions fetchOptions = fetch.Value;
+        int chunkSize = ChunkSizing.ForUserRun(userIds.Count, fetchOptions.ChunkSize, apiOptions.MaxConcurrency);
         var plan = new RunPlan(
             RunKinds.Users,
             userIds.Count,
-            fetchOptions.ChunkSize,
+            chunkSize,
             settings.BatchSize ?? (fetchOptions.BatchSize > 0
                 ? fetchOptions.BatchSize
-                : BatchSizing.ForUserRun(userIds.Count, fetchOptions.ChunkSize, apiOptions.MaxConcurrency)),
+                : BatchSizing.ForUserRun(userIds.Count, chunkSize, apiOptions.MaxConcurrency)),
             apiOptions.MaxConcurrency,
             settings.Tolerance,
             results.Value.Container,
@@ -40,7 +41,7 @@ public sealed class UserFetchStarter(
             {
                 ["UserApi:MaxConcurrency"] = apiOptions.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
                 ["UserApi:BaseUrl"] = apiOptions.BaseUrl,
-                ["UserFetch:ChunkSize"] = fetchOptions.ChunkSize.ToString(CultureInfo.InvariantCulture),
+                ["UserFetch:ChunkSize"] = chunkSize.ToString(CultureInfo.InvariantCulture),
             },
             Articles: null,
             fetchOptions.LimiterAskAgainAfter);

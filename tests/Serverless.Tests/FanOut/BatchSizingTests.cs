@@ -19,8 +19,10 @@ public sealed class BatchSizingTests
     {
         // 1,000 users in chunks of 500 run in two lanes of 25 permits: twenty waves per chunk, one batch each.
         Assert.Equal(500, BatchSizing.ForUserRun(1_000, 500, 50));
-        // 10,000 users: four lanes of 12 permits; 500 users are 42 waves, three batches.
-        Assert.Equal(167, BatchSizing.ForUserRun(10_000, 500, 50));
+        // 10,000 users in chunks of 2,500: four lanes of 12 permits; 2,500 users are 209 waves, eleven batches.
+        Assert.Equal(228, BatchSizing.ForUserRun(10_000, 2_500, 50));
+        // One chunk: the run's whole cap is its window; 1,000 users at cap 50 are twenty waves, one batch.
+        Assert.Equal(1_000, BatchSizing.ForUserRun(1_000, 2_500, 50));
         Assert.Equal(50, BatchSizing.ForUserRun(50, 500, 20));
     }
 

@@ -1,0 +1,31 @@
+using Serverless.Core.Runs.FanOut;
+using Xunit;
+
+namespace Serverless.Tests.FanOut;
+
+public sealed class ChunkSizingTests
+{
+    [Theory]
+    [InlineData(1_000, 2_500, 50, 2_500)]   // one chunk: the configured size, nothing split
+    [InlineData(10_000, 2_500, 50, 2_500)]  // four chunks, one per lane
+    [InlineData(11_000, 2_500, 50, 1_375)]  // five chunks would leave a last round of one: eight of 1,375, two rounds of four
+    [InlineData(10_000, 2_500, 2, 2_500)]   // a cap of 2 has two lanes: four chunks are two whole rounds
+    [InlineData(1_001, 500, 50, 334)]       // three chunks, three lanes
+    public void Chunks_come_in_whole_rounds_of_lanes(int items, int maxChunkSize, int cap, int expected) =>
+        Assert.Equal(expected, ChunkSizing.ForUserRun(items, maxChunkSize, cap));
+
+    [Theory]
+    [InlineData(5_001, 500, 20)]
+    [InlineData(100_000, 2_500, 50)]
+    [InlineData(99_999, 5_000, 3)]
+    [InlineData(7, 2, 50)]
+    public void Every_lane_runs_the_same_number_of_chunks_none_above_the_configured_size(int items, int maxChunkSize, int cap)
+    {
+        int size = ChunkSizing.ForUserRun(items, maxChunkSize, cap);
+        int chunks = (items + size - 1) / size;
+        int lanes = FanOutRun.LanesFor(chunks, cap);
+
+        Assert.InRange(size, 1, maxChunkSize);
+        Assert.Equal(0, chunks % lanes);
+    }
+}
