@@ -61,9 +61,12 @@ public sealed class InstanceLossTests(ITestOutputHelper output)
     [FunctionsHostFact]
     public async Task An_instance_added_mid_run_takes_partitions_and_work_and_the_cap_holds()
     {
-        // 300 ms a call, 30 batches of 100 users: long enough for a third host to start on a busy machine, launched as the run starts.
+        // 300 ms a call, batches of 100 users: long enough for a third host to start on a busy machine, launched as the run starts.
         const int users = 3000;
-        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 300), LeaseLogs);
+        // Chunks of at most 500 (eight of 375 in four lanes) keep four fetch activities in flight for the added instance to win. At the default
+        // (two chunks of 1,500) two are, and in CI the instance that joined late won none of them.
+        var settings = new Dictionary<string, string>(LeaseLogs) { ["UserFetch__ChunkSize"] = "500" };
+        await using ScaleOutCluster cluster = await ScaleOutCluster.StartAsync(2, GlobalCapTests.Api(latencyMs: 300), settings);
         HostInstance first = cluster.Instances[0];
 
         string runId = await first.StartAsync("api/users/fetch", new { from = 1, count = users, batchSize = 100 });
