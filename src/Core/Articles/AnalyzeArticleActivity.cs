@@ -5,11 +5,12 @@ using Serverless.Core.Storage;
 namespace Serverless.Core.Articles;
 
 /// <summary>
-/// Analyses a batch of articles, writes their outcomes to the batch's part blob and returns the counts. Up to one more article
+/// Analyses a batch of articles, writes their outcomes to the batch's part blob (or, for a run of one batch, the run's results)
+/// and returns the counts. Up to one more article
 /// than the instance has analysis slots is in hand at once (the per-instance CPU cap is the analyzer's gate): a batch left alone
 /// at the end of a run still fills every slot, and one article's read overlaps the others' analyses.
 /// </summary>
-public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, AnalysisGate gate, RunItemStore items)
+public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, AnalysisGate gate, BatchOutcomeWriter writer)
     : TaskActivity<WorkBatch<string>, BatchReport>
 {
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<string> input)
@@ -22,7 +23,6 @@ public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, AnalysisGat
             new ParallelOptions { MaxDegreeOfParallelism = gate.MaxWorkers + 1 },
             async (i, ct) => outcomes[i] = await analyzer.AnalyzeAsync(settings.Container, input.Items[i], settings.TopTerms, ct));
 
-        await items.WritePartAsync(input.ResultsContainer, input.RunId, input.Chunk, input.Batch, outcomes);
-        return new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), 0);
+        return await writer.WriteAsync(input, outcomes, new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), 0));
     }
 }

@@ -10,13 +10,11 @@ public interface IRunResultLines
     string Kind { get; }
 
     /// <summary>
-    /// Reads the run's parts and appends each item's first outcome to <paramref name="succeeded"/> or <paramref name="failed"/>,
+    /// Reads the run's outcomes and appends each item's first one to <paramref name="succeeded"/> or <paramref name="failed"/>,
     /// then lists every input item no batch reported on as failed with <paramref name="missingReason"/>.
     /// </summary>
     Task<MergedParts> MergeAsync(
-        RunItemStore items,
-        string container,
-        string runId,
+        IRunContents contents,
         string missingReason,
         StagedTextBlob succeeded,
         StagedTextBlob failed,

@@ -27,20 +27,18 @@ public abstract class RunResultLines<TItem, TOutcome> : IRunResultLines
     protected virtual ICorpusBuilder<TOutcome>? NewCorpus() => null;
 
     public async Task<MergedParts> MergeAsync(
-        RunItemStore items,
-        string container,
-        string runId,
+        IRunContents contents,
         string missingReason,
         StagedTextBlob succeeded,
         StagedTextBlob failed,
         CancellationToken cancellationToken)
     {
         ICorpusBuilder<TOutcome>? corpus = NewCorpus();
-        // The input is read while the parts are: the same blob round trips in the time of half of them.
-        Task<List<TItem>> input = items.ReadInputAsync<TItem>(container, runId, cancellationToken).ToListAsync(cancellationToken).AsTask();
+        // The input is read while the outcomes are: the same blob round trips in the time of half of them.
+        Task<List<TItem>> input = contents.ReadInputAsync<TItem>(cancellationToken);
         var seen = new HashSet<TItem>();
         int ok = 0, bad = 0, missing = 0;
-        await foreach (TOutcome outcome in items.ReadPartsAsync<TOutcome>(container, runId, cancellationToken))
+        await foreach (TOutcome outcome in contents.ReadOutcomesAsync<TOutcome>(cancellationToken))
         {
             if (!seen.Add(Key(outcome)))
             {

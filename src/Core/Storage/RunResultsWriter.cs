@@ -10,7 +10,8 @@ namespace Serverless.Core.Storage;
 /// Fan-in: merges a run's batch parts into its result files (succeeded, failed, and for a kind with one the corpus file), lists
 /// every input item without an outcome as failed with the reason it has none, and writes the manifest last with the counts it
 /// found. The lines themselves come from the run kind's <see cref="IRunResultLines"/>. Streams part by part, so memory holds one
-/// block and the set of items, not the results. Output is a pure function of the parts and the input, so the activity may run twice.
+/// block and the set of items, not the results. Output is a pure function of the outcomes and the input, so the activity may run
+/// twice.
 /// </summary>
 public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore items, IEnumerable<IRunResultLines> kinds)
 {
@@ -18,7 +19,9 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
     static readonly JsonSerializerOptions IndentedJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     readonly Dictionary<string, IRunResultLines> linesByKind = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
-    public async Task<RunManifest> WriteAsync(RunManifest draft, string missingReason, CancellationToken cancellationToken = default)
+    /// <summary>Merges the run's parts and input blobs, or <paramref name="contents"/> when its outcomes are already in hand.</summary>
+    public async Task<RunManifest> WriteAsync(
+        RunManifest draft, string missingReason, IRunContents? contents = null, CancellationToken cancellationToken = default)
     {
         IRunResultLines lines = linesByKind.TryGetValue(draft.Kind, out IRunResultLines? found)
             ? found
@@ -28,7 +31,8 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var succeeded = new StagedTextBlob(container.GetBlockBlobClient(files.Succeeded), Ndjson);
         var failed = new StagedTextBlob(container.GetBlockBlobClient(files.Failed), Ndjson);
-        MergedParts merged = await lines.MergeAsync(items, files.Container, draft.RunId, missingReason, succeeded, failed, cancellationToken);
+        contents ??= new StoredRunContents(items, files.Container, draft.RunId);
+        MergedParts merged = await lines.MergeAsync(contents, missingReason, succeeded, failed, cancellationToken);
         await Task.WhenAll(succeeded.CommitAsync(cancellationToken), failed.CommitAsync(cancellationToken));
         if (files.Terms is { } terms && merged.CorpusJson is { } corpus)
         {

@@ -5,10 +5,11 @@ using Serverless.Core.Storage;
 namespace Serverless.Core.Users;
 
 /// <summary>
-/// Fetches one batch of users, at most <see cref="WorkBatch{TItem}.Concurrency"/> at once, writes their outcomes to the batch's part blob
-/// and returns the counts. Never throws for a user-level failure: it records it, so the run can list it.
+/// Fetches one batch of users, at most <see cref="WorkBatch{TItem}.Concurrency"/> at once, writes their outcomes to the batch's
+/// part blob (or, for a run of one batch, the run's results) and returns the counts. Never throws for a user-level failure: it
+/// records it, so the run can list it.
 /// </summary>
-public sealed class FetchUserBatchActivity(UserApiClient client, RunItemStore items) : TaskActivity<WorkBatch<int>, BatchReport>
+public sealed class FetchUserBatchActivity(UserApiClient client, BatchOutcomeWriter writer) : TaskActivity<WorkBatch<int>, BatchReport>
 {
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<int> input)
     {
@@ -18,7 +19,7 @@ public sealed class FetchUserBatchActivity(UserApiClient client, RunItemStore it
             Enumerable.Range(0, ids.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, input.Concurrency) },
             async (i, token) => outcomes[i] = await client.FetchAsync(ids[i], token));
-        await items.WritePartAsync(input.ResultsContainer, input.RunId, input.Chunk, input.Batch, outcomes);
-        return new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), outcomes.Count(o => o.Throttled));
+        var counts = new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), outcomes.Count(o => o.Throttled));
+        return await writer.WriteAsync(input, outcomes, counts);
     }
 }

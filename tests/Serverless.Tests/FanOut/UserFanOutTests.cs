@@ -44,6 +44,42 @@ public sealed class UserFanOutTests
     }
 
     [Fact]
+    public async Task A_run_of_one_batch_has_its_results_written_by_that_batch_with_no_part_to_fan_in()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(new SimulatorOptions { LatencyMs = 10, UserCount = 45 });
+
+        string runId = await StartAsync(harness, Enumerable.Range(1, 50), new RunSettings(ToleratedFailureCount: 5));
+        RunStatus status = await harness.WaitAsync(runId);
+        RunResults results = await RunResults.ReadAsync(harness.Results, status.Results!);
+
+        Assert.Equal(("Completed", 45, 5), (status.Status, status.Succeeded, status.Failed));
+        Assert.Equal((RunOutcome.Completed, 50, 45, 5, 0),
+            (results.Manifest.Status, results.Manifest.Total, results.Manifest.Succeeded, results.Manifest.Failed, results.Manifest.NotAttempted));
+        Assert.Equal(Enumerable.Range(1, 45), results.UserIds);
+        Assert.Equal(Enumerable.Range(46, 5), results.Failed.Select(f => f.UserId));
+        Assert.Equal("50", results.Manifest.Caps["BatchSize"]);
+        Assert.True(results.Manifest.CompletedAt > results.Manifest.StartedAt, "the batch stamps the end of the run");
+        Assert.Equal(0, await CountBlobsAsync(RunFolder.PartsPrefix(runId)));
+        Assert.Equal(50, harness.Simulator.Snapshot().Requests);
+    }
+
+    [Fact]
+    public async Task A_run_of_one_batch_past_its_threshold_leaves_its_part_for_the_fan_in_and_ends_Failed()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(new SimulatorOptions { LatencyMs = 10, UserCount = 40 });
+
+        string runId = await StartAsync(harness, Enumerable.Range(1, 50), new RunSettings(ToleratedFailureCount: 5));
+        RunStatus status = await harness.WaitAsync(runId);
+        RunResults results = await RunResults.ReadAsync(harness.Results, status.Results!);
+
+        Assert.Equal(("Failed", 40, 10), (status.Status, status.Succeeded, status.Failed));
+        Assert.Contains("10 of 50 item(s) failed, tolerated 5 failure(s)", status.Error);
+        Assert.Equal((RunOutcome.Failed, 50, 0), (results.Manifest.Status, results.Manifest.Total, results.Manifest.NotAttempted));
+        Assert.Equal(Enumerable.Range(41, 10), results.Failed.Select(f => f.UserId));
+        Assert.Equal(1, await CountBlobsAsync(RunFolder.PartsPrefix(runId)));
+    }
+
+    [Fact]
     public async Task Past_its_failure_threshold_a_run_stops_scheduling_ends_Failed_and_still_writes_what_it_did()
     {
         // Users above 50 do not exist: from user 51 on every fetch fails with 404.

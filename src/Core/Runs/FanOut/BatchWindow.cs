@@ -18,6 +18,7 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
     readonly (int Concurrency, int Round)[] started;
     readonly Action<BatchWindow<TItem>> progressed;
     int next;
+    RunManifest? results;
 
     public BatchWindow(
         TaskOrchestrationContext context,
@@ -46,7 +47,7 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
     /// <summary>Items being worked on right now: the calls the running batches may make at once.</summary>
     public int InFlight { get; private set; }
 
-    public ChunkReport Report => new(Succeeded, Failed, StoppedBecause);
+    public ChunkReport Report => new(Succeeded, Failed, StoppedBecause, results);
 
     protected override bool TryStartNext(out int index, out Task<BatchReport> task)
     {
@@ -64,8 +65,9 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         }
 
         RunPlan plan = work.Plan;
+        SoleBatchResults? sole = batches.Length == 1 ? work.SoleBatch : null;
         task = context.CallActivityAsync<BatchReport>(
-            activity, new WorkBatch<TItem>(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles));
+            activity, new WorkBatch<TItem>(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles, sole));
         started[next] = (concurrency, window.Round);
         InFlight += concurrency;
         next++;
@@ -80,6 +82,7 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         InFlight -= started[index].Concurrency;
         Succeeded += report.Succeeded;
         Failed += report.Failed;
+        results ??= report.Results;
         window.OnReport(report, started[index].Round);
         if (Failed > work.FailureBudget)
         {

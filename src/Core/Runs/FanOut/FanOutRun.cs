@@ -19,6 +19,7 @@ public sealed class FanOutRun
     readonly RunTracker run;
     readonly Task<StopReason> stop;
     readonly int allowedFailures;
+    RunManifest? writtenByBatch;
 
     public FanOutRun(TaskOrchestrationContext context, RunPlan plan)
     {
@@ -46,15 +47,25 @@ public sealed class FanOutRun
             return await new ChunkLanes(context, plan, chunkOrchestrator, run, allowedFailures).RunAsync(stop);
         }
 
-        var work = new ChunkWork(context.InstanceId, plan, 0, plan.MaxConcurrency, allowedFailures);
+        var sole = new SoleBatchResults(run.Draft(plan, RunOutcome.Completed, null), allowedFailures);
+        var work = new ChunkWork(context.InstanceId, plan, 0, plan.MaxConcurrency, allowedFailures, sole);
         ChunkReport report = await FanOutChunk.RunAsync<TItem>(
             context, work, batchActivity, stop, window => run.Show(window.Succeeded, window.Failed, window.InFlight));
+        writtenByBatch = report.Results;
         return report.StoppedBecause;
     }
 
     /// <summary>Fans the parts in to the run's result files and manifest; the run's summary, or a failure past its threshold.</summary>
     public async Task<RunSummary> WriteResultsAsync(StopReason? stoppedBecause)
     {
+        // A run of one batch whose activity wrote the results has nothing left to fan in. A stop that arrived meanwhile found
+        // nothing left to stop: every item was attempted, so the run completed.
+        if (writtenByBatch is { } written)
+        {
+            run.Finish(written);
+            return RunSummary.From(written);
+        }
+
         StopReason? stop = run.Failed > allowedFailures ? StopReason.FailureThreshold : stoppedBecause;
         (RunOutcome outcome, string? reason) = stop switch
         {

@@ -5,7 +5,8 @@ namespace Serverless.Core.Runs.FanOut;
 /// <summary>
 /// One activity's work: up to the run's batch size of items (user ids, article names), worked on with at most
 /// <see cref="Concurrency"/> at once. The activity writes its outcomes to the batch's part blob and returns only counts.
-/// An article batch also carries its run's <see cref="ArticleAnalysisSettings"/>.
+/// An article batch also carries its run's <see cref="ArticleAnalysisSettings"/>; the batch that is a whole run carries
+/// <see cref="SoleBatch"/>, and its activity writes the run's results instead of a part.
 /// </summary>
 public sealed record WorkBatch<TItem>(
     string RunId,
@@ -14,4 +15,5 @@ public sealed record WorkBatch<TItem>(
     int Batch,
     IReadOnlyList<TItem> Items,
     int Concurrency,
-    ArticleAnalysisSettings? Articles);
+    ArticleAnalysisSettings? Articles,
+    SoleBatchResults? SoleBatch = null);
