@@ -19,8 +19,11 @@ public sealed class BatchSizingTests
     {
         // 1,000 users in chunks of 500 run in two lanes of 25 permits: twenty waves per chunk, one batch each.
         Assert.Equal(500, BatchSizing.ForUserRun(1_000, 500, 50));
-        // 10,000 users in chunks of 2,500: four lanes of 12 permits; 2,500 users are 209 waves, eleven batches.
-        Assert.Equal(228, BatchSizing.ForUserRun(10_000, 2_500, 50));
+        // 10,000 users in chunks of 2,500: two lanes of 25 permits (50 does not split evenly in four); 2,500 users are 100 waves,
+        // five batches.
+        Assert.Equal(500, BatchSizing.ForUserRun(10_000, 2_500, 50));
+        // At cap 20 four lanes of 5: 2,500 users are 500 waves, twenty-five batches.
+        Assert.Equal(100, BatchSizing.ForUserRun(10_000, 2_500, 20));
         // One chunk: the run's whole cap is its window; 1,000 users at cap 50 are twenty waves, one batch.
         Assert.Equal(1_000, BatchSizing.ForUserRun(1_000, 2_500, 50));
         Assert.Equal(50, BatchSizing.ForUserRun(50, 500, 20));
