@@ -6,9 +6,9 @@ namespace Serverless.Core.Articles;
 
 /// <summary>
 /// Analyses a batch of articles, writes their outcomes to the batch's part blob (or, for a run of one batch, the run's results)
-/// and returns the counts. Up to one more article
-/// than the instance has analysis slots is in hand at once (the per-instance CPU cap is the analyzer's gate): a batch left alone
-/// at the end of a run still fills every slot, and one article's read overlaps the others' analyses.
+/// and returns the counts. Up to one more article than the instance has analysis slots is in hand at once (the per-instance CPU
+/// cap is the analyzer's gate): a batch left alone at the end of a run still fills every slot, and one article's read overlaps
+/// the others' analyses.
 /// </summary>
 public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, AnalysisGate gate, BatchOutcomeWriter writer)
     : TaskActivity<WorkBatch<string>, BatchReport>
