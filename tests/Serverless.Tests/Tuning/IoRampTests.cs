@@ -32,9 +32,13 @@ public sealed class IoRampTests
         Assert.True(stats.TooManyRequests > 0, "the ramp should have met the limit");
         // Stopping at the first 429 keeps refusals a small share of the traffic, far from the ban ratio.
         Assert.True(stats.TooManyRequests < 0.1 * stats.Requests, $"{stats.TooManyRequests} x 429 of {stats.Requests}");
-        // The ramp itself: every level over the limit was refused, every level well under it was served.
+        // The ramp itself: every level over the limit was refused, every level well under it was served. A soft verdict (a
+        // timing blip: CI once saw one request of a level take 0.96 s) is measured again, and both stay in the report, so a
+        // level's last measurement is the one that counts.
         Assert.All(result.Steps.Where(s => s.Concurrency > 12), s => Assert.Equal(IoVerdict.Throttled, s.Verdict));
-        Assert.All(result.Steps.Where(s => s.Concurrency < 12), s => Assert.Equal(IoVerdict.Good, s.Verdict));
+        Assert.All(
+            result.Steps.Where(s => s.Concurrency < 12).GroupBy(s => s.Concurrency),
+            level => Assert.Equal(IoVerdict.Good, level.Last().Verdict));
     }
 
     [Fact]
