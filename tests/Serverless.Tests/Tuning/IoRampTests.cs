@@ -51,7 +51,8 @@ public sealed class IoRampTests
 
         Assert.True(result.CeilingReached);
         Assert.Equal(6, result.RecommendedMaxConcurrency);
-        Assert.Equal([1, 2, 4, 6], result.Steps.Select(s => s.Concurrency));
+        // Levels in order; a level with a soft verdict is measured twice (CI saw 2 twice).
+        Assert.Equal([1, 2, 4, 6], result.Steps.Select(s => s.Concurrency).Distinct());
         Assert.InRange(simulator.SnapshotCounters().MaxInFlight, 1, 6);
     }
 
