@@ -1,7 +1,10 @@
 using System.Text.Json;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Serverless.Core.Runs;
+using Serverless.Core.Runs.FanOut;
 using Serverless.Core.Runs.Limits;
+using Serverless.Core.Storage;
 using Serverless.Core.Users;
 using Serverless.Simulator;
 using Serverless.Tests.Infrastructure;
@@ -86,22 +89,64 @@ public sealed class ApiLimitTests
         Assert.Equal(("Cancelled", 0), (cancelled.Status, cancelled.Succeeded));
         Assert.Equal(("Completed", 100), (completed.Status, completed.Succeeded));
         Assert.Equal(100, harness.Simulator.Snapshot().Ok);
-        string limiterId = ApiLimiter.InstanceIdFor(harness.Simulator.BaseUrl.ToString());
-        JsonElement pool = default;
-        while (!timeout.IsCancellationRequested)
-        {
-            OrchestrationMetadata? limiter = await client.GetInstanceAsync(limiterId, getInputsAndOutputs: true, timeout.Token);
-            pool = JsonDocument.Parse(limiter!.SerializedCustomStatus ?? "{}").RootElement;
-            if (pool.TryGetProperty("InUse", out JsonElement inUse) && inUse.GetInt32() == 0)
-            {
-                break;
-            }
+        Assert.Equal((0, 0, 0), await LimiterPoolOnceIdleAsync(harness, TimeSpan.FromSeconds(30)));
+    }
 
+    [Fact]
+    public async Task A_chunk_that_fails_to_read_its_items_gives_its_permits_back()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(
+            new SimulatorOptions { LatencyMs = 1, ConcurrencyLimit = 0 },
+            settings: new Dictionary<string, string?> { ["UserApi:MaxConcurrency"] = "5" });
+        DurableTaskClient client = harness.Engine.Client;
+        string limiterId = ApiLimiter.InstanceIdFor(harness.Simulator.BaseUrl.ToString());
+        await ApiLimiter.EnsureStartedAsync(client, limiterId);
+        // A chunk of a run that never wrote its input: it is granted its permits, then its read fails (no such blob).
+        var plan = new RunPlan(
+            RunKinds.Users, ItemCount: 10, ChunkSize: 5, BatchSize: 5, MaxConcurrency: 5, FailureTolerance.None, "results",
+            Adaptive: false, limiterId, RedriveOf: null, Prefix: null, new Dictionary<string, string>(), Articles: null);
+        string chunkId = FanOutRun.ChunkId("users-never-written", 0);
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(UserFetchChunkOrchestrator), new ChunkWork("users-never-written", plan, 0, 5, 0), new StartOrchestrationOptions(chunkId));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        OrchestrationMetadata? chunk;
+        while ((chunk = await client.GetInstanceAsync(chunkId, getInputsAndOutputs: true, timeout.Token)) is null
+               || !OrchestrationStates.HasEnded(chunk.RuntimeStatus))
+        {
             await Task.Delay(100, timeout.Token);
         }
 
-        Assert.Equal(
-            (0, 0, 0), (pool.GetProperty("InUse").GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32()));
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, chunk.RuntimeStatus);
+        Assert.Contains(nameof(ReadChunkItemsActivity), chunk.FailureDetails?.ErrorMessage ?? chunk.SerializedOutput);
+        Assert.Equal((0, 0, 0), await LimiterPoolOnceIdleAsync(harness, TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>The limiter's permits in use, holders and waiting requests, once nothing is in use or the time is up.</summary>
+    static async Task<(int InUse, int Holders, int Waiting)> LimiterPoolOnceIdleAsync(EngineHarness harness, TimeSpan within)
+    {
+        string limiterId = ApiLimiter.InstanceIdFor(harness.Simulator.BaseUrl.ToString());
+        using var timeout = new CancellationTokenSource(within);
+        while (true)
+        {
+            OrchestrationMetadata? limiter =
+                await harness.Engine.Client.GetInstanceAsync(limiterId, getInputsAndOutputs: true, CancellationToken.None);
+            JsonElement pool = JsonDocument.Parse(limiter?.SerializedCustomStatus ?? "{}").RootElement;
+            if (pool.TryGetProperty("InUse", out JsonElement inUse))
+            {
+                (int, int, int) counts = (inUse.GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32());
+                if (counts.Item1 == 0 || timeout.IsCancellationRequested)
+                {
+                    return counts;
+                }
+            }
+            else if (timeout.IsCancellationRequested)
+            {
+                return (-1, -1, -1);
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
     }
 
     [Fact]

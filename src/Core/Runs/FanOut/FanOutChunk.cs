@@ -22,15 +22,16 @@ public static class FanOutChunk
         // The items are read while the permits are asked for: two round trips of the engine in the time of one.
         Task<List<TItem>> reading = ReadItemsAsync<TItem>(context, work);
         int maxConcurrency = await TakePermitsAsync(context, work, stop);
-        List<TItem> items = await reading;
         if (maxConcurrency == 0)
         {
             return new ChunkReport(0, 0, await stop);
         }
 
+        // Everything after the grant gives the permits back, a failure to read the items included: permits kept by a chunk that
+        // failed would be lost to every later run against the API.
         try
         {
-            var window = new BatchWindow<TItem>(context, work, items, batchActivity, maxConcurrency, progressed);
+            var window = new BatchWindow<TItem>(context, work, await reading, batchActivity, maxConcurrency, progressed);
             await window.RunAsync(stop);
             return window.Report;
         }
