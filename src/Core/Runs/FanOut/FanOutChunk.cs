@@ -22,22 +22,27 @@ public static class FanOutChunk
         // The items are read while the permits are asked for: two round trips of the engine in the time of one.
         Task<List<TItem>> reading = ReadItemsAsync<TItem>(context, work);
         int maxConcurrency = await TakePermitsAsync(context, work, stop);
-        if (maxConcurrency == 0)
-        {
-            return new ChunkReport(0, 0, await stop);
-        }
-
-        // Everything after the grant gives the permits back, a failure to read the items included: permits kept by a chunk that
-        // failed would be lost to every later run against the API.
+        // Everything after a grant gives the permits back, a failure to read the items included: permits kept by a chunk that
+        // failed would be lost to every later run against the API. The read is awaited even when stopped, so no activity result
+        // arrives after the chunk has ended.
         try
         {
-            var window = new BatchWindow<TItem>(context, work, await reading, batchActivity, maxConcurrency, progressed);
+            List<TItem> items = await reading;
+            if (maxConcurrency == 0)
+            {
+                return new ChunkReport(0, 0, await stop);
+            }
+
+            var window = new BatchWindow<TItem>(context, work, items, batchActivity, maxConcurrency, progressed);
             await window.RunAsync(stop);
             return window.Report;
         }
         finally
         {
-            GiveBackPermits(context, work);
+            if (maxConcurrency > 0)
+            {
+                GiveBackPermits(context, work);
+            }
         }
     }
 
