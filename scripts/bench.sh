@@ -15,6 +15,8 @@ if (exec 3<>/dev/tcp/127.0.0.1/"${AZURITE_BLOB_PORT:-10000}") 2>/dev/null; then
 else
   rm -rf "$bench_data"
   export AZURITE_LOCATION="$bench_data"
+  # bench.py gives each measure an empty store of its own in this folder (it restarts this Azurite between measures).
+  export BENCH_AZURITE_LOCATION="$bench_data"
 fi
 prepare
 dotnet build src/Local -c Release --no-restore -nologo -clp:ErrorsOnly
