@@ -132,17 +132,12 @@ public sealed class ApiLimitTests
             OrchestrationMetadata? limiter =
                 await harness.Engine.Client.GetInstanceAsync(limiterId, getInputsAndOutputs: true, CancellationToken.None);
             JsonElement pool = JsonDocument.Parse(limiter?.SerializedCustomStatus ?? "{}").RootElement;
-            if (pool.TryGetProperty("InUse", out JsonElement inUse))
+            (int InUse, int Holders, int Waiting) counts = pool.TryGetProperty("InUse", out JsonElement inUse)
+                ? (inUse.GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32())
+                : (-1, -1, -1); // no status published yet
+            if (counts.InUse == 0 || timeout.IsCancellationRequested)
             {
-                (int, int, int) counts = (inUse.GetInt32(), pool.GetProperty("Holders").GetInt32(), pool.GetProperty("Waiting").GetInt32());
-                if (counts.Item1 == 0 || timeout.IsCancellationRequested)
-                {
-                    return counts;
-                }
-            }
-            else if (timeout.IsCancellationRequested)
-            {
-                return (-1, -1, -1);
+                return counts;
             }
 
             await Task.Delay(100, CancellationToken.None);
