@@ -22,17 +22,42 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
 
     public RankingOptions RankingOptions { get; }
 
-    public TermExtraction Extract(string text, int top)
+    public TermExtraction Extract(string text, int top) => ExtractAll([text], top)[0];
+
+    /// <summary>
+    /// The texts' shortlisted phrases go to the model together: each model call has a fixed cost (see
+    /// <see cref="EmbeddingBatches"/>), and the phrases of a few documents fill fewer calls than each document's alone.
+    /// </summary>
+    public IReadOnlyList<TermExtraction> ExtractAll(IReadOnlyList<string> texts, int top)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(top);
-        var analysis = Analyze(text);
-        var terms = CandidateRanker.Rank(analysis, RankingOptions, top);
-        return new TermExtraction(terms, analysis.Document.Words.Count, analysis.Chunks.Count);
+        return [.. AnalyzeAll(texts).Select(
+            a => new TermExtraction(CandidateRanker.Rank(a, RankingOptions, top), a.Document.Words.Count, a.Chunks.Count))];
     }
 
     /// <summary>Tokenises, proposes candidates and embeds them and the document.</summary>
-    public DocumentAnalysis Analyze(string text)
+    public DocumentAnalysis Analyze(string text) => AnalyzeAll([text])[0];
+
+    /// <summary><see cref="Analyze"/> of each text, with every text's shortlisted phrases embedded in the same calls.</summary>
+    public IReadOnlyList<DocumentAnalysis> AnalyzeAll(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var preliminary = texts.Select(Shortlist).ToArray();
+
+        // A phrase shortlisted in several of the texts is embedded once: its vector does not depend on its batch.
+        var phrases = preliminary.SelectMany(a => a.Candidates).Select(c => c.Canonical).Distinct(StringComparer.Ordinal).ToList();
+        var vectors = phrases.Count == 0 ? [] : embedder.EmbedPhrases(phrases);
+        var byPhrase = new Dictionary<string, float[]>(phrases.Count, StringComparer.Ordinal);
+        for (var i = 0; i < phrases.Count; i++)
+        {
+            byPhrase[phrases[i]] = vectors[i];
+        }
+
+        return [.. preliminary.Select(a => a with { CandidateVectors = [.. a.Candidates.Select(c => byPhrase[c.Canonical])] })];
+    }
+
+    /// <summary>One text up to its shortlist; the shortlist's vectors are still the in-context ones.</summary>
+    private DocumentAnalysis Shortlist(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var document = DocumentTokenizer.Tokenize(text);
@@ -45,7 +70,6 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
         var chunks = DocumentChunker.Chunk(document, embedder);
         var (documentVector, inContext) = DocumentEmbedding.Embed(document, chunks, candidates, embedder);
         var shortlist = CandidateRanker.Shortlist(new DocumentAnalysis(document, chunks, candidates, inContext, documentVector), RankingOptions);
-        var vectors = embedder.EmbedPhrases(shortlist.Select(c => c.Canonical).ToList());
-        return new DocumentAnalysis(document, chunks, shortlist, vectors, documentVector);
+        return new DocumentAnalysis(document, chunks, shortlist, [], documentVector);
     }
 }

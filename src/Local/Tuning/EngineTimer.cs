@@ -9,11 +9,17 @@ namespace Serverless.Local.Tuning;
 /// </summary>
 public static class EngineTimer
 {
-    /// <summary>Wall-clock seconds for <paramref name="workers"/> workers to extract the top terms of every text once.</summary>
+    /// <summary>
+    /// Wall-clock seconds for <paramref name="workers"/> workers to extract the top terms of every text once, handed to the
+    /// engine in the groups an article batch uses (<see cref="ExtractionGroups"/>).
+    /// </summary>
     public static double Seconds(ITerminologyExtractor extractor, IReadOnlyList<string> texts, int workers, int top = 10)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        return Time(() => Parallel.ForEach(texts, new ParallelOptions { MaxDegreeOfParallelism = workers }, t => extractor.Extract(t, top)));
+        return Time(() => Parallel.ForEach(
+            ExtractionGroups.Split(texts.Count, workers),
+            new ParallelOptions { MaxDegreeOfParallelism = workers },
+            group => extractor.ExtractAll(texts.Take(group).ToList(), top)));
     }
 
     /// <summary>Median of <paramref name="runs"/> timings: one slow run (GC, a neighbour's build) does not move it.</summary>

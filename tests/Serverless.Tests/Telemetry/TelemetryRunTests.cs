@@ -88,17 +88,17 @@ public sealed class TelemetryRunTests
             services.GetRequiredService<TracerProvider>();
             MeterProvider meters = services.GetRequiredService<MeterProvider>();
 
-            int result = ServerlessTelemetry.MeasureNlp("a.txt", () => 42);
+            int result = ServerlessTelemetry.MeasureNlp(["a.txt", "b.txt"], () => 42);
 
             Assert.Equal(42, result);
             meters.ForceFlush();
         }
 
         Activity span = One(spans, s => s.DisplayName == "nlp.extract");
-        Assert.Equal("a.txt", span.GetTagItem("serverless.article"));
+        Assert.Equal(["a.txt", "b.txt"], (string[])span.GetTagItem("serverless.articles")!);
         MetricSnapshot histogram = metrics.Last(m => m.Name == "serverless.nlp.duration");
         Assert.Equal("ms", histogram.Unit);
-        Assert.Equal(1, histogram.MetricPoints.Sum(p => p.GetHistogramCount()));
+        Assert.Equal(2, histogram.MetricPoints.Sum(p => p.GetHistogramCount()));
     }
 
     static ServiceProvider TelemetryOnly(List<Activity> spans, List<MetricSnapshot> metrics)

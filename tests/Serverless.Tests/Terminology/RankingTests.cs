@@ -45,6 +45,26 @@ public class RankingTests
     }
 
     [Fact]
+    public void Texts_extracted_together_get_the_terms_each_gets_alone()
+    {
+        // A repeated text shares every shortlisted phrase with its twin; the stop-word text has no candidates at all.
+        string[] texts = [.. Abstracts, Abstracts[2], "the of and"];
+        var alone = texts.Select(t => Extractor.Extract(t, 10)).ToArray();
+
+        var together = Extractor.ExtractAll(texts, 10);
+
+        Assert.Equal(texts.Length, together.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(alone[i].Terms.Select(t => t.Term), together[i].Terms.Select(t => t.Term));
+            Assert.All(alone[i].Terms.Zip(together[i].Terms), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 5));
+            Assert.Equal(alone[i].TokenCount, together[i].TokenCount);
+        }
+
+        Assert.Empty(together[^1].Terms);
+    }
+
+    [Fact]
     public void Ranking_puts_title_terms_ahead_of_generic_words()
     {
         var terms = Extractor.Extract(Abstracts[0], 5).Terms.Select(t => t.Term).ToList();
