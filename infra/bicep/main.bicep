@@ -49,7 +49,7 @@ param userFetchMaxUsersPerRun int = 100000
 @description('Most users per sub-orchestration (UserFetch__ChunkSize); a run makes its chunks equal, in whole rounds of lanes.')
 @minValue(1)
 @maxValue(5000)
-param userFetchChunkSize int = 2500
+param userFetchChunkSize int = 5000
 
 @description('Users per activity when a request does not say (UserFetch__BatchSize); 0 chooses per run from the item count, the cap and the chunk size.')
 @minValue(0)

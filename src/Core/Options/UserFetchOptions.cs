@@ -14,10 +14,11 @@ public sealed class UserFetchOptions
     /// Most users per sub-orchestration in a large run; keeps each orchestration's history (replayed on every step) short. A run
     /// makes its chunks equal, in whole rounds of lanes (<see cref="Runs.FanOut.ChunkSizing"/>). Every chunk pays a start, a
     /// permit request, an item read and an end while its lane's permits wait, so chunks are large: 10,000 users at cap 50 are
-    /// four chunks of 2,500, one per lane, where chunks of 500 made each lane start five.
+    /// two chunks of 5,000, one per lane of 25 permits. With chunks of 2,500 each lane ran two, and the switch cost every
+    /// run 0.15-0.2 s (21.4-21.6 s against 21.2-21.4 s, A/B on fresh Azurite stores).
     /// </summary>
     [Range(1, 5_000)]
-    public int ChunkSize { get; set; } = 2_500;
+    public int ChunkSize { get; set; } = 5_000;
 
     /// <summary>
     /// Users per activity when a request does not say (<c>batchSize</c>); 0 (the default) chooses per run
