@@ -65,8 +65,9 @@ public sealed class RunItemStore(BlobServiceClient service)
     }
 
     /// <summary>
-    /// The outcomes of every batch that wrote its part, in chunk and batch order. Parts are downloaded
-    /// <see cref="ParallelDownloads"/> at a time (a run of one user per activity has as many parts as users), and read in order.
+    /// The outcomes of every batch that wrote its part, in chunk and batch order. Up to <see cref="ParallelDownloads"/> parts
+    /// ahead of the one being read are downloaded and parsed on the thread pool: a run's fan-in comes after its work, so the
+    /// parsing can use every core.
     /// </summary>
     public async IAsyncEnumerable<T> ReadPartsAsync<T>(
         string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -78,23 +79,43 @@ public sealed class RunItemStore(BlobServiceClient service)
             names.Add(name);
         }
 
-        async Task<BlobDownloadResult> Download(string name) => (await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value;
+        async Task<List<T>> Read(string name) =>
+            ParseLines<T>((await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content);
 
-        foreach (string[] group in names.Chunk(ParallelDownloads))
+        var ahead = new Queue<Task<List<T>>>();
+        int next = 0;
+        while (next < names.Count || ahead.Count > 0)
         {
-            BlobDownloadResult[] contents = await Task.WhenAll(group.Select(Download));
-            foreach (BlobDownloadResult content in contents)
+            while (next < names.Count && ahead.Count < ParallelDownloads)
             {
-                using var reader = new StringReader(content.Content.ToString());
-                while (reader.ReadLine() is { } line)
-                {
-                    if (line.Length > 0 && JsonSerializer.Deserialize<T>(line, BlobResultStore.Json) is { } outcome)
-                    {
-                        yield return outcome;
-                    }
-                }
+                string name = names[next++];
+                ahead.Enqueue(Task.Run(() => Read(name), cancellationToken));
+            }
+
+            foreach (T outcome in await ahead.Dequeue())
+            {
+                yield return outcome;
             }
         }
+    }
+
+    /// <summary>The outcomes of one part, one per non-empty NDJSON line, read from its UTF-8 bytes.</summary>
+    static List<T> ParseLines<T>(BinaryData content)
+    {
+        var outcomes = new List<T>();
+        ReadOnlySpan<byte> rest = content.ToMemory().Span;
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (!line.IsEmpty && JsonSerializer.Deserialize<T>(line, BlobResultStore.Json) is { } outcome)
+            {
+                outcomes.Add(outcome);
+            }
+        }
+
+        return outcomes;
     }
 
     async IAsyncEnumerable<string> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)

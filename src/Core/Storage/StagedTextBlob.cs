@@ -7,13 +7,14 @@ namespace Serverless.Core.Storage;
 /// <summary>
 /// A text blob written in staged blocks and committed once: memory stays at one block however large the file, and readers see
 /// the old blob or the whole new one, never a part (a block list commit is atomic). A file that fits one block is one upload,
-/// as atomic and one round trip to storage fewer.
+/// as atomic and one round trip to storage fewer. One block uploads while the next fills.
 /// </summary>
 public sealed class StagedTextBlob(BlockBlobClient blob, string contentType)
 {
     const int BlockBytes = 4 * 1024 * 1024;
     readonly StringBuilder buffer = new();
     readonly List<string> blockIds = [];
+    Task staging = Task.CompletedTask;
 
     public async Task AppendLineAsync(string line, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ public sealed class StagedTextBlob(BlockBlobClient blob, string contentType)
             await StageAsync(cancellationToken);
         }
 
+        await staging;
         await blob.CommitBlockListAsync(
             blockIds, new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
     }
@@ -49,9 +51,10 @@ public sealed class StagedTextBlob(BlockBlobClient blob, string contentType)
     {
         // Same-length ids, as the service requires; fixed by position, so a re-run stages the same blocks.
         string id = Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{blockIds.Count:D6}"));
-        using var content = new MemoryStream(Encoding.UTF8.GetBytes(buffer.ToString()));
-        await blob.StageBlockAsync(id, content, cancellationToken: cancellationToken);
+        byte[] block = Encoding.UTF8.GetBytes(buffer.ToString());
         blockIds.Add(id);
         buffer.Clear();
+        await staging;
+        staging = blob.StageBlockAsync(id, new MemoryStream(block), cancellationToken: cancellationToken);
     }
 }
