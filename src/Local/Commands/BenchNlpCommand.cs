@@ -61,9 +61,10 @@ public static class BenchNlpCommand
             var catalog = new ArticleCatalog(new BlobServiceClient(settings.Storage), articleOptions);
             (string prefix, IReadOnlyList<string> names) = await UploadAsync(catalog, texts, cancellationToken);
             var analyzer = new ArticleAnalyzer(new BlobServiceClient(settings.Storage), extractor, new AnalysisGate(articleOptions), articleOptions);
+            // In the groups, and with the groups in hand, that an article batch uses.
             double withStorage = await EngineTimer.MedianSecondsAsync(runs, () =>
-                Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = cores * 4 },
-                async (name, ct) => await analyzer.AnalyzeAsync(articleOptions.Value.Container, name, 10, ct)));
+                Parallel.ForEachAsync(ExtractionGroups.Split(names.Count, cores), new ParallelOptions { MaxDegreeOfParallelism = cores + 1 },
+                async (group, ct) => await analyzer.AnalyzeAllAsync(articleOptions.Value.Container, names.Take(group).ToList(), 10, ct)));
             double orchestrated = await OrchestratedAsync(settings, names, prefix, runs, batchSize: 1, cancellationToken);
             // 0: the run chooses its batch size, as it does for a user who sets none.
             double batched = await OrchestratedAsync(settings, names, prefix, runs, batchSize: 0, cancellationToken);
