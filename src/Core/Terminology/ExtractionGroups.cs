@@ -2,9 +2,9 @@ namespace Serverless.Core.Terminology;
 
 /// <summary>
 /// How texts are handed to <see cref="ITerminologyExtractor.ExtractAll"/>: a few at a time, so their shortlisted phrases
-/// share the model's calls. On the 500 Inspec validation abstracts (2 threads), groups of 8 took 0.88–0.91 × the time of
-/// one text at a time (4: 0.88–0.90 ×, 2: 0.95 ×), with the same terms for every abstract; a larger group is a longer tail
-/// when a run's last group runs alone.
+/// share the model's calls. On the 500 Inspec validation abstracts (2 threads), groups of 8 took 0.86–0.94 × the time of
+/// one text at a time (4: 0.88–0.98 ×, 2: 0.95–1.04 ×), with the same terms for every abstract; a larger group is a longer
+/// tail when a run's last group runs alone.
 /// </summary>
 public static class ExtractionGroups
 {
