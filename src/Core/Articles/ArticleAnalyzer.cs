@@ -14,9 +14,6 @@ namespace Serverless.Core.Articles;
 /// </summary>
 public sealed class ArticleAnalyzer(BlobServiceClient blobs, ITerminologyExtractor extractor, AnalysisGate gate, IOptions<ArticleOptions> options)
 {
-    public async Task<ArticleOutcome> AnalyzeAsync(string container, string article, int topTerms, CancellationToken cancellationToken = default) =>
-        (await AnalyzeAllAsync(container, [article], topTerms, cancellationToken))[0];
-
     /// <summary>
     /// Reads the articles at once, then analyses the readable ones in one extraction (one analysis slot): see
     /// <see cref="ExtractionGroups"/> for how many to give it. Outcomes in input order.
@@ -72,8 +69,8 @@ public sealed class ArticleAnalyzer(BlobServiceClient blobs, ITerminologyExtract
             long length = download.Details.ContentLength;
             if (length > limit)
             {
-                return new ArticleText.Result(null, 
-                    $"the article is {length} bytes, above the {limit}-byte limit (Articles:MaxArticleBytes); not downloaded");
+                return new ArticleText.Result(
+                    null, $"the article is {length} bytes, above the {limit}-byte limit (Articles:MaxArticleBytes); not downloaded");
             }
 
             var bytes = new byte[length];
