@@ -72,15 +72,13 @@ public sealed class RunItemStore(BlobServiceClient service)
     public async IAsyncEnumerable<T> ReadPartsAsync<T>(
         string container, string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        BlobContainerClient blobs = service.GetBlobContainerClient(container);
         var names = new List<string>();
         await foreach (string name in ListAsync(container, RunFolder.PartsPrefix(runId), cancellationToken))
         {
             names.Add(name);
         }
 
-        async Task<List<T>> Read(string name) =>
-            ParseLines<T>((await blobs.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content);
+        async Task<List<T>> Read(string name) => ParseLines<T>((await DownloadAsync(container, name, cancellationToken)).Content);
 
         var ahead = new Queue<Task<List<T>>>();
         int next = 0;
