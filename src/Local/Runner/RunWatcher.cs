@@ -27,7 +27,8 @@ public enum ProgressMode
 /// </summary>
 public static class RunWatcher
 {
-    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan LongestPollInterval = TimeSpan.FromSeconds(1);
     static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(1);
     static readonly TimeSpan JsonInterval = TimeSpan.FromMilliseconds(250);
 
@@ -74,9 +75,17 @@ public static class RunWatcher
                 return status;
             }
 
-            await Task.Delay(PollInterval, cancellationToken);
+            await Task.Delay(PollDelay(TimeSpan.FromSeconds(status.ElapsedSeconds)), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A twentieth of the run's age, between 100 ms and 1 s: the end of a short run is seen within 100 ms, and a longer one is seen
+    /// within 5 % of its time while its status reads cost less. Each read is a storage query that, on Azurite, takes CPU from the
+    /// run being watched: a 12-second article run read every 100 ms spent about 0.5 s of CPU on the two cores on it.
+    /// </summary>
+    public static TimeSpan PollDelay(TimeSpan runAge) =>
+        TimeSpan.FromTicks(Math.Clamp(runAge.Ticks / 20, FirstPollInterval.Ticks, LongestPollInterval.Ticks));
 
     static async Task<RunStatus> ReadAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken) =>
         await RunStatusReader.ReadAsync(client, runId, TimeProvider.System, cancellationToken)
@@ -144,7 +153,7 @@ public static class RunWatcher
                         return status;
                     }
 
-                    await Task.Delay(PollInterval, cancellationToken);
+                    await Task.Delay(PollDelay(TimeSpan.FromSeconds(status.ElapsedSeconds)), cancellationToken);
                 }
             });
     }
