@@ -56,7 +56,7 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
         return [.. preliminary.Select(a => a with { CandidateVectors = [.. a.Candidates.Select(c => byPhrase[c.Canonical])] })];
     }
 
-    /// <summary>One text up to its shortlist; the shortlist's vectors are still the in-context ones.</summary>
+    /// <summary>One text up to its shortlist, whose phrases are not embedded yet: <see cref="AnalyzeAll"/> fills their vectors.</summary>
     private DocumentAnalysis Shortlist(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
