@@ -17,6 +17,15 @@ c = re.search(r'<Counters [^>]*', open(sys.argv[1]).read()).group(0)
 n = {k: int(v) for k, v in re.findall(r'(\w+)="(\d+)"', c)}
 passed, failed = n.get('passed', 0), n.get('failed', 0) + n.get('error', 0) + n.get('timeout', 0) + n.get('aborted', 0)
 print(f"tests: {passed} passed, {failed} failed, {n.get('total', 0) - passed - failed} skipped")
+# The console log prints a failure where it happens, often far above the tail a reader sees: name each one again here.
+import xml.etree.ElementTree as ET
+ns = {'t': 'http://microsoft.com/schemas/VisualStudio/TeamTest/2010'}
+for r in ET.parse(sys.argv[1]).getroot().iterfind('.//t:UnitTestResult', ns):
+    if r.get('outcome') in ('Failed', 'Error', 'Timeout', 'Aborted'):
+        message = r.findtext('.//t:Message', default='', namespaces=ns).strip().splitlines()
+        print(f"failed: {r.get('testName')}")
+        for line in message[:12]:
+            print(f"  {line}")
 PY
 fi
 exit $status
