@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Serverless.Core.Runs;
@@ -22,13 +23,23 @@ public sealed class RunItemStore(BlobServiceClient service)
         string container, string runId, IReadOnlyList<TItem> items, int chunkSize, CancellationToken cancellationToken = default)
     {
         BlobContainerClient blobs = service.GetBlobContainerClient(container);
-        await blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         TItem[][] chunks = items.Chunk(Math.Max(1, chunkSize)).ToArray();
-        await Parallel.ForEachAsync(
+        Task UploadAll() => Parallel.ForEachAsync(
             Enumerable.Range(0, chunks.Length),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken },
             async (chunk, token) => await UploadAsync(
                 blobs, RunFolder.InputChunk(runId, chunk), JsonSerializer.Serialize(chunks[chunk]), "application/json", token));
+
+        // The container exists for every run but a store's first: asking first would cost every run's start a round trip.
+        try
+        {
+            await UploadAll();
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            await blobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await UploadAll();
+        }
     }
 
     /// <summary>One chunk's items as the blob holds them: the orchestrator reads them as its run kind's item type.</summary>

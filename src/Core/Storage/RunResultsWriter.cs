@@ -27,8 +27,9 @@ public sealed class RunResultsWriter(BlobServiceClient service, RunItemStore ite
             ? found
             : throw new InvalidOperationException($"No result lines for run kind '{draft.Kind}'.");
         RunFiles files = draft.Files;
+        // No create: the run's input went into this container before the run started (RunItemStore.WriteInputAsync), and its
+        // parts after it.
         BlobContainerClient container = service.GetBlobContainerClient(files.Container);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var succeeded = new StagedTextBlob(container.GetBlockBlobClient(files.Succeeded), Ndjson);
         var failed = new StagedTextBlob(container.GetBlockBlobClient(files.Failed), Ndjson);
         contents ??= new StoredRunContents(items, files.Container, draft.RunId);
