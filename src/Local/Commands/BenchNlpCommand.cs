@@ -46,10 +46,18 @@ public static class BenchNlpCommand
             extractor.Extract(texts[0], 10); // loads the model once, outside every measure
             long wordPieces = texts.Sum(t => (long)MiniLmModel.Shared.CountWordPieces(t));
 
-            double Bare(int workers) => EngineTimer.Median(
-                Enumerable.Range(0, runs).Select(_ => EngineTimer.Seconds(extractor, texts, workers)).ToList());
-            double one = Bare(1);
-            double many = Bare(cores);
+            // In turns, so a machine that slows down or speeds up during the measure moves both alike: run all of one and then all
+            // of the other, and a drift of a few percent shows up in their ratio.
+            var oneWorker = new List<double>();
+            var allWorkers = new List<double>();
+            for (int run = 0; run < runs; run++)
+            {
+                oneWorker.Add(EngineTimer.Seconds(extractor, texts, 1));
+                allWorkers.Add(EngineTimer.Seconds(extractor, texts, cores));
+            }
+
+            double one = EngineTimer.Median(oneWorker);
+            double many = EngineTimer.Median(allWorkers);
             // The model sees each text once, in the same window-sized chunks the engine embeds for the document vector.
             var embedder = new MiniLmTextEmbedder();
             List<string[]> chunks = texts.Select(
