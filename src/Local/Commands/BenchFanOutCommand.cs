@@ -149,21 +149,9 @@ public static class BenchFanOutCommand
     }
 
     /// <summary>
-    /// Polls every 25 ms (the engine's own wait polls every 2 s, which would swamp a 2-second run), reading the run alone: a
-    /// full status read also reads its running chunks, load the measured run would share Azurite with. The read that sees the
-    /// end has the run's output, so no second read adds to the clock.
+    /// Polls every 25 ms (the engine's own wait polls every 2 s, which would swamp a 2-second run); the plan of a timed run is
+    /// small enough that each read carries it, and the read that sees the end is the status returned.
     /// </summary>
-    static async Task<RunStatus> PollAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken) is { } instance
-                && OrchestrationStates.HasEnded(instance.RuntimeStatus))
-            {
-                return RunStatusReader.From(instance, TimeProvider.System);
-            }
-
-            await Task.Delay(25, cancellationToken);
-        }
-    }
+    static Task<RunStatus> PollAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken) =>
+        RunEndPoll.WaitAsync(client, runId, readInputs: true, _ => TimeSpan.FromMilliseconds(25), cancellationToken);
 }
