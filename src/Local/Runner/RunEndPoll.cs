@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Serverless.Core.Runs;
 
@@ -7,14 +8,15 @@ namespace Serverless.Local.Runner;
 /// The benches' wait for a run's end: reads of the run alone, never of its running chunks, whose storage CPU the measured run
 /// would share on Azurite. Whether each read carries the run's input is the caller's choice: a small run's plan is cheap, and the
 /// read that sees its end then has the output in hand; an article run's plan names every article (about 20 KB for 500), so its
-/// reads leave the input out and one last read fetches the output.
+/// reads leave the input out and one last read fetches the output. <c>pauseAfter</c> gives the pause before the next read from the
+/// time waited so far.
 /// </summary>
 public static class RunEndPoll
 {
     public static async Task<RunStatus> WaitAsync(
-        DurableTaskClient client, string runId, bool readInputs, Func<TimeSpan, TimeSpan> delayAtAge, CancellationToken cancellationToken)
+        DurableTaskClient client, string runId, bool readInputs, Func<TimeSpan, TimeSpan> pauseAfter, CancellationToken cancellationToken)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             if (await client.GetInstanceAsync(runId, readInputs, cancellationToken) is { } instance
@@ -26,7 +28,7 @@ public static class RunEndPoll
                 return RunStatusReader.From(ended, TimeProvider.System);
             }
 
-            await Task.Delay(delayAtAge(clock.Elapsed), cancellationToken);
+            await Task.Delay(pauseAfter(waited.Elapsed), cancellationToken);
         }
     }
 }
