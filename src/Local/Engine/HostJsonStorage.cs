@@ -17,7 +17,7 @@ public sealed record HostJsonStorage(
     int ControlQueueBatchSize)
 {
     public static readonly HostJsonStorage ProviderDefaults = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), 4, 32);
-    const string EnvPrefix = "AzureFunctionsJobHost__extensions__durableTask__storageProvider__";
+    public const string EnvPrefix = "AzureFunctionsJobHost__extensions__durableTask__storageProvider__";
 
     public static HostJsonStorage Load(string? path = null, Func<string, string?>? environment = null)
     {

@@ -62,7 +62,7 @@ public static class LocalHost
             StorageConnectionString = settings.Storage,
             TaskHubName = settings.TaskHub,
             Caps = HostJsonCaps.Load(),
-            Storage = HostJsonStorage.Load(),
+            Storage = RunnerQueuePolling.Apply(HostJsonStorage.Load()),
             RunWorker = runWorker,
         };
         configuration = WithDevelopmentDefaults(configuration);
