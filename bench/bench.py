@@ -400,7 +400,7 @@ def bench_nlp(zip_path: Path, limit: int | None, runs: int, tag: str) -> dict:
         run_runner(args, tag)
         figures = json.loads(out.read_text())
     # bench-nlp prints its rows in a fixed order; name them so the table does not depend on the wording.
-    keys = ("one", "many", "storage", "orchestrated", "batched", "model")
+    keys = ("one", "many", "storage", "orchestrated", "batched", "batchedBare", "model")
     rows = figures["rows"]
     if len(rows) != len(keys) or "1 worker" not in rows[0]["measure"] or "raw ONNX" not in rows[-1]["measure"]:
         raise SystemExit(f"bench-nlp's rows changed; update bench.py: {[r['measure'] for r in rows]}")
@@ -507,8 +507,11 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
         add(f"{label}: orchestrated run, one activity per article / bare engine ({cores} workers)", s(k["many"]["seconds"]),
             s(k["orchestrated"]["seconds"]), k["orchestrated"]["seconds"] / k["many"]["seconds"], "≤ 1.10",
             k["orchestrated"]["seconds"] / k["many"]["seconds"] <= 1.10)
-        add(f"{label}: orchestrated run, default batching / bare engine", s(k["many"]["seconds"]), s(k["batched"]["seconds"]),
-            k["batched"]["seconds"] / k["many"]["seconds"], "≤ 1.15", k["batched"]["seconds"] / k["many"]["seconds"] <= 1.15)
+        # The bare engine timed again, in turns with the orchestrated runs: minutes after its first timing the machine's speed
+        # has often drifted by more than this goal's margin.
+        batched_ratio = k["batched"]["seconds"] / k["batchedBare"]["seconds"]
+        add(f"{label}: orchestrated run, default batching / bare engine (timed in turns with it)", s(k["batchedBare"]["seconds"]),
+            s(k["batched"]["seconds"]), batched_ratio, "≤ 1.15", batched_ratio <= 1.15)
         add(f"{label}: bare engine reading each text from Blob Storage (Azurite, same cores) / bare engine", s(k["many"]["seconds"]),
             s(k["storage"]["seconds"]), k["storage"]["seconds"] / k["many"]["seconds"], "-")
         add(f"{label}: bare engine / raw ONNX Runtime inference, each text once ({cores} threads)", s(k["model"]["seconds"]),
