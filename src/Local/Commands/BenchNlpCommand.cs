@@ -46,8 +46,8 @@ public static class BenchNlpCommand
             extractor.Extract(texts[0], 10); // loads the model once, outside every measure
             long wordPieces = texts.Sum(t => (long)MiniLmModel.Shared.CountWordPieces(t));
 
-            // In turns, so a machine that slows down or speeds up during the measure moves both alike: run all of one and then all
-            // of the other, and a drift of a few percent shows up in their ratio.
+            // In turns, so a machine that slows down or speeds up during the measure moves both alike; all of one and then all of
+            // the other would put a drift of a few percent into their ratio.
             var oneWorker = new List<double>();
             var allWorkers = new List<double>();
             for (int run = 0; run < runs; run++)

@@ -18,6 +18,7 @@ public sealed record HostJsonStorage(
 {
     public static readonly HostJsonStorage ProviderDefaults = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), 4, 32);
     public const string EnvPrefix = "AzureFunctionsJobHost__extensions__durableTask__storageProvider__";
+    public const string PollingIntervalKey = "maxQueuePollingInterval";
 
     public static HostJsonStorage Load(string? path = null, Func<string, string?>? environment = null)
     {
@@ -26,7 +27,7 @@ public sealed record HostJsonStorage(
         JsonNode? provider = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["extensions"]?["durableTask"]?["storageProvider"] : null;
         HostJsonStorage d = ProviderDefaults;
         return new HostJsonStorage(
-            Duration("maxQueuePollingInterval", d.MaxQueuePollingInterval),
+            Duration(PollingIntervalKey, d.MaxQueuePollingInterval),
             Duration("controlQueueVisibilityTimeout", d.ControlQueueVisibilityTimeout),
             Duration("workItemQueueVisibilityTimeout", d.WorkItemQueueVisibilityTimeout),
             Count("partitionCount", d.PartitionCount, max: 16),

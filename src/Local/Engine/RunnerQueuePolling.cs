@@ -16,7 +16,7 @@ public static class RunnerQueuePolling
     public static HostJsonStorage Apply(HostJsonStorage storage, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        bool setByEnvironment = environment(HostJsonStorage.EnvPrefix + "maxQueuePollingInterval") is not null;
+        bool setByEnvironment = environment(HostJsonStorage.EnvPrefix + HostJsonStorage.PollingIntervalKey) is not null;
         return setByEnvironment || storage.MaxQueuePollingInterval >= Floor ? storage : storage with { MaxQueuePollingInterval = Floor };
     }
 }
