@@ -502,8 +502,8 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
         k, cores, docs = f["byKey"], f["cores"], f["documents"]
         label = f"Terminology, {docs} Inspec abstracts"
         add(f"{label}: speed-up, {cores} workers / 1 worker (docs/s)", f"{k['one']['docsPerSecond']:.1f} docs/s",
-            f"{k['many']['docsPerSecond']:.1f} docs/s", k["one"]["seconds"] / k["many"]["seconds"], "≥ 1.8",
-            k["one"]["seconds"] / k["many"]["seconds"] >= 1.8)
+            f"{k['many']['docsPerSecond']:.1f} docs/s", k["one"]["seconds"] / k["many"]["seconds"], "≥ 1.85",
+            k["one"]["seconds"] / k["many"]["seconds"] >= 1.85)
         add(f"{label}: orchestrated run, one activity per article / bare engine ({cores} workers)", s(k["many"]["seconds"]),
             s(k["orchestrated"]["seconds"]), k["orchestrated"]["seconds"] / k["many"]["seconds"], "≤ 1.10",
             k["orchestrated"]["seconds"] / k["many"]["seconds"] <= 1.10)
@@ -515,7 +515,8 @@ def rows_for(results: dict, sizes: dict) -> list[dict]:
         add(f"{label}: bare engine reading each text from Blob Storage (Azurite, same cores) / bare engine", s(k["many"]["seconds"]),
             s(k["storage"]["seconds"]), k["storage"]["seconds"] / k["many"]["seconds"], "-")
         add(f"{label}: bare engine / raw ONNX Runtime inference, each text once ({cores} threads)", s(k["model"]["seconds"]),
-            s(k["many"]["seconds"]), k["many"]["seconds"] / k["model"]["seconds"], "-")
+            s(k["many"]["seconds"]), k["many"]["seconds"] / k["model"]["seconds"], "≤ 1.6",
+            k["many"]["seconds"] / k["model"]["seconds"] <= 1.6)
     if "nlp-seed" in results:
         f = results["nlp-seed"]
         same = "same terms" if f["sameTerms"] else "TERMS DIFFER"
