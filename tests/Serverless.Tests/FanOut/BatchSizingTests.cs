@@ -33,13 +33,17 @@ public sealed class BatchSizingTests
     public void Batches_never_exceed_the_maximum_a_request_may_ask_for()
     {
         Assert.Equal(BatchSizing.Max, BatchSizing.ForCalls(100_000, 1_000));
-        Assert.Equal(BatchSizing.Max, BatchSizing.ForArticles(100_000, 8));
+        Assert.Equal(BatchSizing.MaxArticlesPerBatch, BatchSizing.ForArticles(100_000, 8));
+        Assert.Equal(BatchSizing.MaxArticlesPerBatch, BatchSizing.ForArticles(10_000, 1));
     }
 
     [Theory]
-    [InlineData(500, 8, 32)]  // sixteen batches: every one of the eight activity slots gets two
-    [InlineData(12, 8, 1)]
+    [InlineData(500, 8, 63)]  // one round: a batch for each of the eight activity slots
+    [InlineData(12, 8, 2)]
     [InlineData(1, 8, 1)]
-    public void An_article_run_gives_every_activity_slot_two_batches(int items, int slots, int expected) =>
+    [InlineData(800, 8, 100)]
+    [InlineData(801, 8, 51)]  // past 100 a batch: two even rounds of 8, not 8 full batches and a ninth of one article
+    [InlineData(10_000, 8, 97)]  // thirteen rounds: 104 batches, none over 100
+    public void An_article_run_gives_every_activity_slot_one_batch_a_round(int items, int slots, int expected) =>
         Assert.Equal(expected, BatchSizing.ForArticles(items, slots));
 }

@@ -15,8 +15,12 @@ public static class BatchSizing
     /// </summary>
     public const int WavesPerBatch = 20;
 
-    /// <summary>Article batches per activity slot of a run: two rounds, so a slow batch at the end leaves little idle.</summary>
-    public const int RoundsPerArticleRun = 2;
+    /// <summary>
+    /// Most articles one batch chosen here holds. A run's batches in flight share the instance's analysis slots group by group,
+    /// so each lasts about as long as all of them together; in the runner nothing renews an activity's lock, so that must stay
+    /// well within the 1-minute visibility timeout: 8 batches of 100 abstracts take about 16 s on 2 cores.
+    /// </summary>
+    public const int MaxArticlesPerBatch = 100;
 
     public const int Max = 1_000;
 
@@ -39,9 +43,19 @@ public static class BatchSizing
         return ForCalls(Math.Min(items, chunkSize), window);
     }
 
-    /// <summary>Articles: enough batches for every activity slot of the run to get <see cref="RoundsPerArticleRun"/>.</summary>
-    public static int ForArticles(int items, int activitySlots) =>
-        Math.Clamp(Ceiling(Math.Max(1, items), Math.Max(1, activitySlots) * RoundsPerArticleRun), 1, Max);
+    /// <summary>
+    /// Articles: one batch per activity slot of the run, in as few rounds of slots as keep a batch within
+    /// <see cref="MaxArticlesPerBatch"/>. The batches of a round start together, share the analysis slots and end together, so
+    /// between two rounds the slots run dry for an engine round trip and a batch's reads: 500 abstracts in two rounds (16 batches
+    /// of 32) took 1.18 × the bare engine, in one round (8 of 63) 1.11 ×, and in one round of 4 batches of 125 1.09 ×.
+    /// </summary>
+    public static int ForArticles(int items, int activitySlots)
+    {
+        int count = Math.Max(1, items);
+        int slots = Math.Max(1, activitySlots);
+        int rounds = Ceiling(count, slots * MaxArticlesPerBatch);
+        return Math.Clamp(Ceiling(count, slots * rounds), 1, MaxArticlesPerBatch);
+    }
 
     static int Ceiling(int value, int divisor) => (value + divisor - 1) / divisor;
 }
