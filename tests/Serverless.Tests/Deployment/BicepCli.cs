@@ -1,3 +1,4 @@
+using Serverless.Tests.Infrastructure;
 using Xunit;
 
 namespace Serverless.Tests.Deployment;
@@ -16,14 +17,14 @@ public static class BicepCli
     public static string MainTemplate { get; } = System.IO.Path.Combine(Infrastructure.RepoPaths.Root, "infra", "bicep", "main.bicep");
 }
 
-/// <summary>A fact that runs the Bicep CLI; skipped, with the reason, when the package has not been restored.</summary>
+/// <summary>A fact that runs the Bicep CLI; skipped, with the reason, when the package has not been restored,
+/// except in CI.</summary>
 public sealed class BicepFactAttribute : FactAttribute
 {
     public BicepFactAttribute()
     {
-        if (!File.Exists(BicepCli.Path))
-        {
-            Skip = $"Bicep CLI not found at {BicepCli.Path}; run `dotnet restore tools/Bicep/Bicep.proj` (scripts/bicep-check.sh does).";
-        }
+        Skip = Prerequisite.SkipUnlessCi(File.Exists(BicepCli.Path)
+            ? null
+            : $"Bicep CLI not found at {BicepCli.Path}; run `dotnet restore tools/Bicep/Bicep.proj` (scripts/bicep-check.sh does).");
     }
 }

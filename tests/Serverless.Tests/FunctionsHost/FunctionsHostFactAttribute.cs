@@ -1,16 +1,15 @@
+using Serverless.Tests.Infrastructure;
 using Xunit;
 
 namespace Serverless.Tests.FunctionsHost;
 
-/// <summary>A fact that needs a real Functions host; skipped, with the reason, only when neither func nor the host build exists.</summary>
+/// <summary>A fact that needs a real Functions host; skipped, with the reason, only when neither func nor the host build
+/// exists, and never in CI, where it fails.</summary>
 public sealed class FunctionsHostFactAttribute : FactAttribute
 {
     public FunctionsHostFactAttribute()
     {
-        if (FunctionsHostLocation.Missing is { } reason)
-        {
-            Skip = reason;
-        }
+        Skip = Prerequisite.SkipUnlessCi(FunctionsHostLocation.Missing);
     }
 }
 
@@ -19,9 +18,6 @@ public sealed class FunctionsHostTheoryAttribute : TheoryAttribute
 {
     public FunctionsHostTheoryAttribute()
     {
-        if (FunctionsHostLocation.Missing is { } reason)
-        {
-            Skip = reason;
-        }
+        Skip = Prerequisite.SkipUnlessCi(FunctionsHostLocation.Missing);
     }
 }

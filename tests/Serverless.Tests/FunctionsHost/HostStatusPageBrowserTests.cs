@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Serverless.Core.Runs;
+using Serverless.Tests.Infrastructure;
 using Serverless.Tests.StatusPage;
 using Xunit;
 using Xunit.Abstractions;
@@ -60,14 +61,11 @@ public sealed class HostStatusPageBrowserTests(FunctionsHostFixture host, ITestO
     static int Number(string dom, string id) => int.Parse(Text(dom, id), System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Needs both a Functions host and Chromium; skipped with the reason when either is missing.</summary>
+/// <summary>Needs both a Functions host and Chromium; skipped with the reason when either is missing, except in CI.</summary>
 public sealed class HostChromiumFactAttribute : FactAttribute
 {
     public HostChromiumFactAttribute()
     {
-        Skip = FunctionsHostLocation.Missing
-            ?? (File.Exists(Chromium.Path)
-                ? null
-                : $"Chromium not found at {Chromium.Path}; install it (apt-get install chromium) to run the status page browser test.");
+        Skip = Prerequisite.SkipUnlessCi(FunctionsHostLocation.Missing ?? Chromium.Missing);
     }
 }

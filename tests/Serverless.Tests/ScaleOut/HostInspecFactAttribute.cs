@@ -1,4 +1,5 @@
 using Serverless.Tests.FunctionsHost;
+using Serverless.Tests.Infrastructure;
 using Serverless.Tests.Terminology;
 using Xunit;
 
@@ -9,7 +10,7 @@ public sealed class HostInspecFactAttribute : FactAttribute
 {
     public HostInspecFactAttribute(string zipName = "Validation.zip")
     {
-        if (FunctionsHostLocation.Missing is { } noHost)
+        if (Prerequisite.SkipUnlessCi(FunctionsHostLocation.Missing) is { } noHost)
         {
             Skip = noHost;
         }

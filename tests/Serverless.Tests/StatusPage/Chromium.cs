@@ -7,6 +7,11 @@ public static class Chromium
 {
     public const string Path = "/usr/bin/chromium";
 
+    /// <summary>Why a browser test cannot run here, or null when Chromium is installed.</summary>
+    public static string? Missing => File.Exists(Path)
+        ? null
+        : $"Chromium not found at {Path}; install it (apt-get install chromium) to run the status page browser test.";
+
     static readonly string[] Flags =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
