@@ -4,14 +4,18 @@ namespace Serverless.Core.Http;
 
 /// <summary>
 /// Validates the body of <c>POST /api/articles/analyze</c>: <c>{"prefix":"papers/2026/"}</c> or <c>{"blobNames":["a.txt",…]}</c>.
-/// Names are only checked for shape here; a name with path tricks is accepted and then recorded as a failed article.
+/// Names are only checked for shape here; a name with path tricks is accepted and then recorded as a failed article. The run
+/// settings of <see cref="RunSettingsParser"/> may come with them; any other field is refused.
 /// </summary>
 public static class ArticleAnalyzeRequestParser
 {
+    public static IReadOnlyList<string> Fields { get; } = ["prefix", "blobNames", .. RunSettingsParser.Fields];
+
     public sealed record Result(string? Prefix, IReadOnlyList<string>? BlobNames, FieldError? Error);
 
     public static Result Parse(ReadOnlyMemory<byte> body, int maxArticles)
     {
+        body = JsonRequestBody.WithoutBom(body);
         if (body.IsEmpty || body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return Fail("body", "The request body is empty; send {\"prefix\":\"papers/2026/\"} or {\"blobNames\":[\"a.txt\"]}.");
@@ -24,6 +28,11 @@ public static class ArticleAnalyzeRequestParser
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return Fail("body", "The request body must be a JSON object.");
+            }
+
+            if (JsonRequestBody.UnknownField(root, Fields) is { } unknown)
+            {
+                return new Result(null, null, unknown);
             }
 
             bool hasPrefix = root.TryGetProperty("prefix", out JsonElement prefix);

@@ -12,11 +12,14 @@ public static class RunSettingsParser
 {
     public const int MaxBatchSize = 1_000;
 
+    /// <summary>The settings' field names, which every start request's parser accepts besides its own.</summary>
+    public static IReadOnlyList<string> Fields { get; } = ["batchSize", "toleratedFailurePercent", "toleratedFailureCount"];
+
     public sealed record Result(RunSettings? Settings, FieldError? Error);
 
     public static Result Parse(ReadOnlyMemory<byte> body)
     {
-        using JsonDocument document = JsonDocument.Parse(body);
+        using JsonDocument document = JsonDocument.Parse(JsonRequestBody.WithoutBom(body));
         JsonElement root = document.RootElement;
         int? batchSize = null, count = null;
         double? percent = null;

@@ -12,7 +12,8 @@ namespace Serverless.Core.Http;
 /// The server renders the run as it is now; the script then polls <c>GET /api/runs/{id}</c> every second (passing on the page's
 /// <c>?code=</c> function key), updates the elements by id, draws done-per-second from the samples it collects, and once the run
 /// has finished lists the first failures and links its result files. Every embedded value is HTML-encoded; the script reads
-/// nothing from the server but the DOM and the API, so no value is ever written into script.
+/// nothing from the server but the DOM and the API, so no value is ever written into script or style, and the page's
+/// Content-Security-Policy can allow exactly its own script and style by hash.
 /// Element ids (stable, read by tests): status, kind, total, succeeded, failed, done, inflight, elapsed, rate, percent, bar,
 /// throughput, failures, files, error.
 /// </summary>
@@ -23,6 +24,9 @@ public static class RunStatusPage
 
     /// <summary>The page's HTML, CSS and script: StatusPage/status.html, embedded in this assembly.</summary>
     static readonly PageTemplate Template = PageTemplate.Load(typeof(RunStatusPage).Assembly, "Serverless.Core.Http.StatusPage.status.html");
+
+    /// <summary>Sent with the page: its inline script and style by hash, its own API to call, nothing else (<see cref="PagePolicy"/>).</summary>
+    public static string ContentSecurityPolicy => Template.ContentSecurityPolicy;
 
     public static string Render(RunStatus run)
     {

@@ -135,12 +135,7 @@ public sealed class RunsHttpApi(
             return Problems.NotFound($"No run with id '{runId}'.");
         }
 
-        return new ContentResult
-        {
-            StatusCode = StatusCodes.Status200OK,
-            ContentType = "text/html; charset=utf-8",
-            Content = RunStatusPage.Render(status),
-        };
+        return new HtmlPageResult(RunStatusPage.Render(status), RunStatusPage.ContentSecurityPolicy);
     }
 
     /// <summary>

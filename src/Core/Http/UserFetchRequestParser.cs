@@ -4,14 +4,18 @@ namespace Serverless.Core.Http;
 
 /// <summary>
 /// Validates the body of <c>POST /api/users/fetch</c>: either <c>{"userIds":[…]}</c> or <c>{"from":1,"count":50}</c>.
-/// Ids must be positive 32-bit integers; duplicates are dropped, first occurrence kept.
+/// Ids must be positive 32-bit integers; duplicates are dropped, first occurrence kept. The run settings of
+/// <see cref="RunSettingsParser"/> may come with them; any other field is refused.
 /// </summary>
 public static class UserFetchRequestParser
 {
+    public static IReadOnlyList<string> Fields { get; } = ["userIds", "from", "count", .. RunSettingsParser.Fields];
+
     public sealed record Result(IReadOnlyList<int>? UserIds, FieldError? Error);
 
     public static Result Parse(ReadOnlyMemory<byte> body, int maxUsersPerRun)
     {
+        body = JsonRequestBody.WithoutBom(body);
         if (body.IsEmpty || body.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return Fail("body", "The request body is empty; send {\"userIds\":[1,2,3]} or {\"from\":1,\"count\":50}.");
@@ -33,6 +37,11 @@ public static class UserFetchRequestParser
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return Fail("body", "The request body must be a JSON object.");
+            }
+
+            if (JsonRequestBody.UnknownField(root, Fields) is { } unknown)
+            {
+                return new Result(null, unknown);
             }
 
             bool hasIds = root.TryGetProperty("userIds", out JsonElement ids);

@@ -19,12 +19,10 @@ public sealed class RunControl(
 {
     public const string CancelReason = "cancelled on request";
 
-    static readonly string[] RunOrchestrators = [nameof(UserFetchOrchestrator), nameof(ArticleRunOrchestrator)];
-
     public async Task<RunControlResult> CancelAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken = default)
     {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, cancellationToken);
-        if (instance is null || !RunOrchestrators.Contains(instance.Name))
+        if (instance is null || !RunOrchestrators.IsRun(instance.Name))
         {
             return RunControlResult.NotFound($"No run with id '{runId}'.");
         }
@@ -44,9 +42,9 @@ public sealed class RunControl(
         RunManifest? manifest = await results.ReadManifestAsync(container, runId, cancellationToken);
         if (manifest is null)
         {
-            return await client.GetInstanceAsync(runId, cancellationToken) is null
-                ? RunControlResult.NotFound($"No run with id '{runId}'.")
-                : RunControlResult.Conflict($"Run '{runId}' has not finished; redrive it once its manifest is written (or cancel it first).");
+            return await client.GetInstanceAsync(runId, cancellationToken) is { } instance && RunOrchestrators.IsRun(instance.Name)
+                ? RunControlResult.Conflict($"Run '{runId}' has not finished; redrive it once its manifest is written (or cancel it first).")
+                : RunControlResult.NotFound($"No run with id '{runId}'.");
         }
 
         bool isUsers = manifest.Kind == RunKinds.Users;

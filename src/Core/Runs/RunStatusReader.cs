@@ -3,7 +3,10 @@ using Microsoft.DurableTask.Client;
 
 namespace Serverless.Core.Runs;
 
-/// <summary>Reads a run's state from the engine: progress from the custom status, results from the output.</summary>
+/// <summary>
+/// Reads a run's state from the engine: progress from the custom status, results from the output. An instance that is not a
+/// run (<see cref="RunOrchestrators"/>) reads as no run.
+/// </summary>
 public static class RunStatusReader
 {
     public static async Task<RunStatus?> ReadAsync(
@@ -11,7 +14,7 @@ public static class RunStatusReader
     {
         // The engine returns the custom status (our progress) only together with inputs and outputs.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null)
+        if (instance is null || !RunOrchestrators.IsRun(instance.Name))
         {
             return null;
         }

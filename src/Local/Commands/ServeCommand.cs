@@ -31,7 +31,8 @@ public static class ServeCommand
                 await using RunsApiServer.Started server = await RunsApiServer.StartAsync(
                     session.Get<RunsHttpApi>(), session.Client, parse.GetValue(port), session.Loggers, cancellationToken);
                 Console.WriteLine($"Serving the HTTP API at {server.BaseUrl}api (user API: {api}); Ctrl+C stops.");
-                Console.WriteLine($"  start:  curl -X POST {server.BaseUrl}api/users/fetch -d '{{\"from\":1,\"count\":50}}'");
+                Console.WriteLine(
+                    $"  start:  curl -X POST {server.BaseUrl}api/users/fetch -H 'Content-Type: application/json' -d '{{\"from\":1,\"count\":50}}'");
                 Console.WriteLine($"  view:   {server.BaseUrl}api/runs/<runId>/view");
                 // The engine's and simulator's hosts each take SIGINT/SIGTERM for themselves (and cancel the default exit),
                 // so the command listens for them too rather than rely on the parser's token alone.

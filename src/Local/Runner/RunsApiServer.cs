@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,10 +18,21 @@ namespace Serverless.Local.Runner;
 
 /// <summary>
 /// The Functions app's HTTP API on Kestrel, over the same <see cref="RunsHttpApi"/> handlers, for <c>serve</c> and for tests.
-/// No function keys here: it listens on loopback only.
+/// No function keys here: it listens on loopback only, and refuses what a web page in the user's browser could send it
+/// (<see cref="LoopbackRequestGuard"/>). Every answer, its own errors included, carries <see cref="SecurityHeaders"/> and,
+/// unless it is a success, a problem body.
 /// </summary>
 public static class RunsApiServer
 {
+    /// <summary>The longest path and query served; a longer one is a 414 problem (at most the default request line of Kestrel).</summary>
+    public const int MaxUrlChars = 8 * 1024;
+
+    /// <summary>
+    /// Kestrel answers a request line over its own limit itself, with an empty 414; above <see cref="MaxUrlChars"/> so that up to
+    /// this the pipeline answers instead, with a problem.
+    /// </summary>
+    const int KestrelMaxRequestLineBytes = 1024 * 1024;
+
     /// <summary>Maps every route of <see cref="RunRoutes"/> (under <c>/api</c>) to <paramref name="api"/> with <paramref name="client"/>.</summary>
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder routes, RunsHttpApi api, DurableTaskClient client)
     {
@@ -67,13 +79,55 @@ public static class RunsApiServer
         builder.Services.AddMvcCore();
         // The caller owns the process's signals (serve: System.CommandLine's Ctrl+C; tests: none), not this host.
         builder.Services.AddSingleton<IHostLifetime, CallerOwnedLifetime>();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(System.Net.IPAddress.Loopback, port);
+            k.Limits.MaxRequestLineSize = KestrelMaxRequestLineBytes;
+        });
         WebApplication app = builder.Build();
+        app.UseRouting();
+        UseProtections(app, loggers.CreateLogger("Serverless.Local.Serve"));
         app.MapRunsApi(api, client);
         await app.StartAsync(cancellationToken);
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Started(app, new Uri(address.TrimEnd('/') + "/"));
     }
+
+    /// <summary>In order: headers on whatever is sent, failures as problems, empty error statuses as problems, then the checks.</summary>
+    static void UseProtections(WebApplication app, ILogger logger)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders.AddMissing(context.Response.Headers);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        app.Use(new ServeFailures(logger).InvokeAsync);
+        // Routing's own 404 and 405 come without a body.
+        app.UseStatusCodePages(status => ServeProblems.WriteAsync(status.HttpContext, Problems.Details(
+            status.HttpContext.Response.StatusCode, NoBodyDetail(status.HttpContext))));
+        app.Use((context, next) =>
+        {
+            if ((context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0) > MaxUrlChars)
+            {
+                return ServeProblems.WriteAsync(context, Problems.Details(
+                    StatusCodes.Status414UriTooLong, $"The path and query are longer than {MaxUrlChars} characters."));
+            }
+
+            return LoopbackRequestGuard.Check(context.Request) is { } refused ? ServeProblems.WriteAsync(context, refused) : next(context);
+        });
+    }
+
+    static string NoBodyDetail(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => $"No route {context.Request.Method} {context.Request.Path}; the API's routes are under /api.",
+        StatusCodes.Status405MethodNotAllowed =>
+            $"{context.Request.Method} is not allowed on {context.Request.Path}; allowed: {context.Response.Headers.Allow}.",
+        int status => ReasonPhrases.GetReasonPhrase(status),
+    };
 
     static IResult Adapt(IActionResult result) => new ActionResultAdapter(result);
 

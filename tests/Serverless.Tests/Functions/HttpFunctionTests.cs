@@ -63,6 +63,11 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
         { "{\"userIds\":[1],\"toleratedFailurePercent\":150}", "toleratedFailurePercent" },
         { "{\"userIds\":[1],\"toleratedFailureCount\":-1}", "toleratedFailureCount" },
         { "{\"userIds\":[1],\"toleratedFailureCount\":2.5}", "toleratedFailureCount" },
+        { "{\"userIds\":[1],\"dryRun\":true}", "dryRun" },
+        { "{\"userId\":[1]}", "userId" },
+        { "{\"userIds\":[1],\"batchsize\":5}", "batchsize" },
+        { "{\"from\":1,\"count\":2,\"UserIds\":[3]}", "UserIds" },
+        { "\uFEFF{\"userIds\":[1],\"extra\":1}", "extra" },
     };
 
     [Theory]
@@ -119,6 +124,54 @@ public sealed class HttpFunctionTests(HttpFunctionFixture fixture) : IClassFixtu
         Assert.True(status.Json.GetProperty("elapsedSeconds").GetDouble() > 0);
         Assert.Equal($"{runId}/manifest.json", status.Json.GetProperty("results").GetProperty("manifest").GetString());
         Assert.Equal([1, 2, 3], (await RunResults.ReadAsync(fixture.Harness.Results, RunFolderOf(runId))).UserIds.Order());
+    }
+
+    [Fact]
+    public async Task A_body_that_starts_with_a_utf8_byte_order_mark_is_accepted()
+    {
+        var start = HttpCall.Request("POST", "/api/users/fetch", "\uFEFF{\"userIds\":[4,5],\"batchSize\":1}");
+        HttpCall.Response accepted = await HttpCall.RenderAsync(start, await fixture.Users.Start(start, fixture.Client, CancellationToken.None));
+
+        Assert.True(accepted.Status == 202, accepted.Body);
+        Assert.Equal(2, accepted.Json.GetProperty("total").GetInt32());
+        Assert.Equal("Completed", (await fixture.Harness.WaitAsync(accepted.Json.GetProperty("runId").GetString()!)).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_refused_naming_it_and_the_fields_the_request_takes()
+    {
+        var request = HttpCall.Request("POST", "/api/users/fetch", "{\"userIds\":[1],\"batchsize\":5}");
+
+        HttpCall.Response response = await HttpCall.RenderAsync(request, await fixture.Users.Start(request, fixture.Client, CancellationToken.None));
+
+        Assert.Equal(400, response.Status);
+        string detail = response.Json.GetProperty("detail").GetString()!;
+        Assert.Contains("Unknown field 'batchsize'", detail);
+        Assert.Contains("batchSize", detail);
+    }
+
+    [Theory]
+    [InlineData("{\"prefix\":\"papers/\",\"recursive\":true}", "recursive")]
+    [InlineData("{\"blobName\":[\"a.txt\"]}", "blobName")]
+    [InlineData("\uFEFF{\"blobNames\":[\"a.txt\"],\"batchsize\":2}", "batchsize")]
+    public void An_article_request_with_an_unknown_field_is_refused_naming_it(string body, string field)
+    {
+        ArticleAnalyzeRequestParser.Result parsed = ArticleAnalyzeRequestParser.Parse(System.Text.Encoding.UTF8.GetBytes(body), 100);
+
+        Assert.Equal(field, parsed.Error?.Field);
+    }
+
+    [Fact]
+    public void An_article_request_and_its_settings_after_a_byte_order_mark_are_read()
+    {
+        byte[] body = System.Text.Encoding.UTF8.GetBytes("\uFEFF{\"blobNames\":[\"a.txt\",\"b.txt\"],\"batchSize\":7}");
+
+        ArticleAnalyzeRequestParser.Result parsed = ArticleAnalyzeRequestParser.Parse(body, 100);
+        RunSettingsParser.Result settings = RunSettingsParser.Parse(body);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(["a.txt", "b.txt"], parsed.BlobNames);
+        Assert.Equal(7, settings.Settings?.BatchSize);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class HostStatusPageBrowserTests(FunctionsHostFixture host, ITestO
 
             RunStatus finished = await host.WaitAsync(runId);
             Assert.Equal("Completed", finished.Status);
-            string last = await Chromium.DumpDomAsync(view);
+            (string last, IReadOnlyList<string> console) = await Chromium.DumpDomAndConsoleAsync(view);
+            Assert.True(console.Count == 0, "the page wrote to the console:\n" + string.Join('\n', console));
             Assert.Equal("Completed", Text(last, "status"));
             Assert.Equal((Users, Users, 0, Users), (Number(last, "total"), Number(last, "succeeded"), Number(last, "failed"), Number(last, "done")));
             // The page's own API calls went through the host's key check with the key from its URL.

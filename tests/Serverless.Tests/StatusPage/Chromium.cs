@@ -19,8 +19,19 @@ public static class Chromium
     ];
 
     /// <summary>The DOM after the page's scripts ran for <paramref name="virtualTimeMs"/> of virtual time.</summary>
-    public static Task<string> DumpDomAsync(Uri url, int virtualTimeMs = 3000) =>
-        RunAsync($"--virtual-time-budget={virtualTimeMs}", "--dump-dom", url.ToString());
+    public static async Task<string> DumpDomAsync(Uri url, int virtualTimeMs = 3000) =>
+        (await RunAsync($"--virtual-time-budget={virtualTimeMs}", "--dump-dom", url.ToString())).Output;
+
+    /// <summary>
+    /// The DOM as <see cref="DumpDomAsync"/> has it, and what the page wrote to the console (errors, and what the browser refused
+    /// under the page's Content-Security-Policy).
+    /// </summary>
+    public static async Task<(string Dom, IReadOnlyList<string> Console)> DumpDomAndConsoleAsync(Uri url, int virtualTimeMs = 3000)
+    {
+        (string output, string error) = await RunAsync(
+            "--enable-logging=stderr", "--v=0", $"--virtual-time-budget={virtualTimeMs}", "--dump-dom", url.ToString());
+        return (output, error.Split('\n').Where(line => line.Contains(":CONSOLE", StringComparison.Ordinal)).ToList());
+    }
 
     public static async Task ScreenshotAsync(Uri url, string file, int virtualTimeMs = 3000)
     {
@@ -34,7 +45,7 @@ public static class Chromium
         }
     }
 
-    static async Task<string> RunAsync(params string[] arguments)
+    static async Task<(string Output, string Error)> RunAsync(params string[] arguments)
     {
         string profile = Directory.CreateTempSubdirectory("chromium-profile-").FullName;
         var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -72,7 +83,7 @@ public static class Chromium
                 throw new InvalidOperationException($"Chromium exited with {process.ExitCode}: {await stderr}");
             }
 
-            return output;
+            return (output, await stderr);
         }
         finally
         {

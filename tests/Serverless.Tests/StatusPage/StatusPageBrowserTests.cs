@@ -56,7 +56,9 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
 
         RunStatus finished = await harness.WaitAsync(runId);
         Assert.Equal("Completed", finished.Status);
-        string last = await Chromium.DumpDomAsync(view);
+        (string last, IReadOnlyList<string> console) = await Chromium.DumpDomAndConsoleAsync(view);
+        // Under the page's strict policy (its own script and style by hash, calls to its own origin) nothing was refused.
+        Assert.True(console.Count == 0, "the page wrote to the console:\n" + string.Join('\n', console));
         Assert.Equal("Completed", Text(last, "status"));
         Assert.Equal((Users, Users, 0, Users), (Number(last, "total"), Number(last, "succeeded"), Number(last, "failed"), Number(last, "done")));
         Assert.Equal("0", Text(last, "inflight"));

@@ -6,25 +6,30 @@ namespace Serverless.Core.Http.StatusPage;
 
 /// <summary>
 /// An HTML page kept as an embedded resource, with <c>{{name}}</c> placeholders. Read and split once; rendering only
-/// concatenates. Values are inserted as given: the caller encodes them.
+/// concatenates. Values are inserted as given: the caller encodes them. Its <see cref="ContentSecurityPolicy"/> is fixed with it.
 /// </summary>
 public sealed partial class PageTemplate
 {
     readonly string[] literals;
     readonly string[] names;
 
-    PageTemplate(string[] literals, string[] names)
+    PageTemplate(string[] literals, string[] names, string contentSecurityPolicy)
     {
         this.literals = literals;
         this.names = names;
+        ContentSecurityPolicy = contentSecurityPolicy;
     }
+
+    /// <summary>The page's policy (<see cref="PagePolicy"/>), to be sent with every rendering of it.</summary>
+    public string ContentSecurityPolicy { get; }
 
     public static PageTemplate Load(Assembly assembly, string resourceName)
     {
         using Stream stream = assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"Embedded resource {resourceName} is missing from {assembly.GetName().Name}.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd().TrimEnd());
+        // A browser hashes an inline script as parsed, with line ends as LF, whatever the checkout did to them.
+        return Parse(reader.ReadToEnd().ReplaceLineEndings("\n").TrimEnd());
     }
 
     public static PageTemplate Parse(string text)
@@ -40,7 +45,7 @@ public sealed partial class PageTemplate
         }
 
         literals.Add(text[at..]);
-        return new PageTemplate([.. literals], [.. names]);
+        return new PageTemplate([.. literals], [.. names], PagePolicy.For(text));
     }
 
     /// <summary>The page with every placeholder replaced; a placeholder without a value is a programming error.</summary>
