@@ -23,6 +23,12 @@ public sealed class HostileApiClientTests
 
     static (UserApiClient Client, ServiceProvider Services, CapturedLogs Logs) Client(Uri api, Dictionary<string, string?>? settings = null)
     {
+        (ServiceProvider services, CapturedLogs logs) = Services(api, settings);
+        return (services.GetRequiredService<UserApiClient>(), services, logs);
+    }
+
+    static (ServiceProvider Services, CapturedLogs Logs) Services(Uri api, Dictionary<string, string?>? settings)
+    {
         var values = new Dictionary<string, string?>
         {
             ["UserApi:BaseUrl"] = api.ToString(),
@@ -43,7 +49,7 @@ public sealed class HostileApiClientTests
             .AddLogging(logging => logging.AddProvider(logs))
             .AddServerlessCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build())
             .BuildServiceProvider();
-        return (services.GetRequiredService<UserApiClient>(), services, logs);
+        return (services, logs);
     }
 
     static async Task<(UserFetchOutcome Outcome, TimeSpan Took)> FetchAsync(UserApiClient client, int id, UserApiSettings? api = null)
@@ -52,6 +58,19 @@ public sealed class HostileApiClientTests
         // The bound turns a fetch that would hang (the defect) into a failed test instead of a stuck one.
         UserFetchOutcome outcome = await client.FetchAsync(id, api).WaitAsync(TimeSpan.FromSeconds(60));
         return (outcome, clock.Elapsed);
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("1073741824")]
+    public async Task A_response_size_cap_outside_its_range_is_refused_at_start(string value)
+    {
+        (ServiceProvider services, _) = Services(new Uri("http://127.0.0.1:9/"), new() { ["UserApi:MaxResponseBytes"] = value });
+        await using (services)
+        {
+            var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<UserApiOptions>>().Value);
+            Assert.Contains("MaxResponseBytes", refused.Message);
+        }
     }
 
     [Fact]
