@@ -31,11 +31,12 @@ public sealed class UserApiClient(
                 userId, 0, null, $"the run's user API '{UserApiFailures.ShownUrl(api.BaseUrl)}' {refused}; not attempted"), LogLevel.Warning);
         }
 
-        ResiliencePipeline<HttpResponseMessage> pipeline = pipelines.For(api, out CircuitMemory breaker);
-        var uri = new Uri(api.BaseUri, $"users/{userId}");
         ResilienceContext context = ResilienceContextPool.Shared.Get(cancellationToken);
+        CircuitMemory? breaker = null;
         try
         {
+            ResiliencePipeline<HttpResponseMessage> pipeline = pipelines.For(api, out breaker);
+            var uri = new Uri(api.BaseUri, $"users/{userId}");
             Outcome<HttpResponseMessage> outcome = await pipeline.ExecuteOutcomeAsync(
                 static (attempt, state) => state.Client.AttemptAsync(state.Uri, state.MaxBytes, attempt.CancellationToken),
                 context,
@@ -46,7 +47,7 @@ public sealed class UserApiClient(
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LogLevel level = e is ResponseTooLargeException || !IsExpected(e) ? LogLevel.Warning : LogLevel.Information;
-                return Logged(UserFetchOutcome.Failure(userId, attempts, null, UserApiFailures.Describe(e, attempts, api, breaker))
+                return Logged(UserFetchOutcome.Failure(userId, attempts, null, UserApiFailures.Describe(e, attempts, api, breaker.LastCause))
                     with { Throttled = throttled }, level);
             }
 
@@ -58,7 +59,8 @@ public sealed class UserApiClient(
         {
             // Nothing about one user may fail the batch: whatever slipped through becomes this user's failure.
             int attempts = UserApiResilience.AttemptsOf(context);
-            return Logged(UserFetchOutcome.Failure(userId, attempts, null, UserApiFailures.Describe(e, attempts, api, breaker)), LogLevel.Warning);
+            string reason = UserApiFailures.Describe(e, attempts, api, breaker?.LastCause);
+            return Logged(UserFetchOutcome.Failure(userId, attempts, null, reason), LogLevel.Warning);
         }
         finally
         {

@@ -28,9 +28,10 @@ public static class UserApiFailures
     };
 
     /// <summary>The reason for a fetch the pipeline ended with an exception (caller cancellation excepted).</summary>
-    public static string Describe(Exception e, int attempts, UserApiSettings api, CircuitMemory breaker) => e switch
+    /// <param name="circuitOpenedBy">What last opened the pipeline's circuit breaker, if it has opened.</param>
+    public static string Describe(Exception e, int attempts, UserApiSettings api, string? circuitOpenedBy) => e switch
     {
-        BrokenCircuitException => $"the API's circuit is open after repeated failures (last: {breaker.LastCause ?? "unknown"}); not attempted",
+        BrokenCircuitException => $"the API's circuit is open after repeated failures (last: {circuitOpenedBy ?? "unknown"}); not attempted",
         TimeoutRejectedException t when t.Timeout >= api.TotalTimeout =>
             $"gave up after the total timeout of {Seconds(api.TotalTimeout)} ({Attempts(attempts)})",
         TimeoutRejectedException t => $"attempt timed out after {Seconds(t.Timeout)} ({Attempts(attempts)})",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Serverless.Core.Options;
 using Serverless.Core.Runs.FanOut;
@@ -23,10 +24,23 @@ public static class RunApiCheck
         }
 
         OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
-        string? runApi = instance?.SerializedInput is null ? null : ApiOf(instance.ReadInputAs<RunPlan>());
+        string? runApi = instance?.SerializedInput is null ? null : ApiOf(PlanOf(instance));
         return runApi is null || UserApiSettings.SameApi(runApi, api)
             ? null
             : $"Run {runId} calls the user API at {runApi}; --api {api} names another API. A run keeps its API: leave out --api to resume it.";
+    }
+
+    /// <summary>The run's plan; null for an instance whose input is not one (a limiter, say), which has no API to check.</summary>
+    static RunPlan? PlanOf(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.ReadInputAs<RunPlan>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     static string? ApiOf(RunPlan? plan) =>
