@@ -31,27 +31,21 @@ public static class ServerlessServiceCollectionExtensions
             .Bind(configuration.GetSection(ResultStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        IHttpClientBuilder userApi = services.AddHttpClient<UserApiClient>((sp, http) =>
-            {
-                UserApiOptions options = sp.GetRequiredService<IOptions<UserApiOptions>>().Value;
-                http.BaseAddress = new Uri(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/");
-                // The pipeline owns timeouts (per attempt) and the retry budget.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
+        services.AddSingleton<UserApiPipelines>();
+        // No BaseAddress: each request is absolute, built from the base URL of the run it is for (UserApiSettings).
+        services.AddHttpClient<UserApiClient>(http => http.Timeout = Timeout.InfiniteTimeSpan) // the pipeline owns the timeouts
             .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnect.Apply(
                 new SocketsHttpHandler
                 {
                     PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                     MaxConnectionsPerServer = 1024,
+                    // A user API that redirects is suspect (to an internal address, to file://): the client records where it was
+                    // sent and fails that user instead.
+                    AllowAutoRedirect = false,
                 },
-                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)));
-        userApi.AddResilienceHandler(UserApiResilience.PipelineName, (builder, context) =>
-            UserApiResilience.Configure(
-                builder,
-                context.ServiceProvider.GetRequiredService<IOptions<UserApiOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
-        // Added after the pipeline, so inside it: counts every attempt on the wire.
-        userApi.AddHttpMessageHandler(() => new UserApiMetricsHandler());
+                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)))
+            // Inside the client's pipeline, which wraps each send: counts every attempt on the wire.
+            .AddHttpMessageHandler(() => new UserApiMetricsHandler());
 
         services.AddSingleton(
             _ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));

@@ -37,6 +37,13 @@ public sealed class UserApiOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
+    /// <summary>
+    /// Largest response body read for one user, in bytes. The body is read inside the attempt's timeout; a larger one fails that
+    /// user (not retried) instead of filling memory and the run's results.
+    /// </summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Retries after the first attempt, on 408/429/5xx and transport errors.</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 6;

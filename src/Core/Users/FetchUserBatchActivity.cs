@@ -18,7 +18,7 @@ public sealed class FetchUserBatchActivity(UserApiClient client, BatchOutcomeWri
         await Parallel.ForEachAsync(
             Enumerable.Range(0, ids.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, input.Concurrency) },
-            async (i, token) => outcomes[i] = await client.FetchAsync(ids[i], token));
+            async (i, token) => outcomes[i] = await client.FetchAsync(ids[i], input.UserApi, token));
         var counts = new BatchReport(outcomes.Count(o => o.Succeeded), outcomes.Count(o => !o.Succeeded), outcomes.Count(o => o.Throttled));
         return await writer.WriteAsync(input, outcomes, counts);
     }

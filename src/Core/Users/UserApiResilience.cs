@@ -13,19 +13,22 @@ namespace Serverless.Core.Users;
 /// <summary>
 /// The Polly v8 pipeline around every call to the user API, outermost first:
 /// total timeout → retry (jittered exponential backoff, Retry-After honoured) → circuit breaker → rate limiter → per-attempt timeout.
-/// The limiter sits inside the retry so that every attempt, not just every user, spends a permit.
+/// The limiter sits inside the retry so that every attempt, not just every user, spends a permit. Each attempt reads the
+/// response body inside the per-attempt timeout (see <see cref="UserApiClient"/>), so a body that stalls or drips is bounded too.
+/// Built per <see cref="UserApiSettings"/> by <see cref="UserApiPipelines"/>: a run's batches use the settings the run started with.
 /// </summary>
 public static class UserApiResilience
 {
-    public const string PipelineName = "user-api";
-
     /// <summary>Attempts made for one request, written by the retry strategy into the request's resilience context.</summary>
     public static readonly ResiliencePropertyKey<int> AttemptsKey = new("serverless.attempts");
 
     /// <summary>Set when any attempt met 429 or 503: the API telling us to slow down, which the adaptive window reacts to.</summary>
     public static readonly ResiliencePropertyKey<bool> ThrottledKey = new("serverless.throttled");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, UserApiOptions options, TimeProvider time)
+    /// <param name="breaker">Where the breaker notes what opened it, so a fetch it refuses can say why.</param>
+    /// <returns>The rate limiter the pipeline uses, if any: the pipeline does not own it, its owner disposes it.</returns>
+    public static RateLimiter? Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, UserApiSettings options, TimeProvider time, CircuitMemory breaker)
     {
         builder.AddTimeout(options.TotalTimeout);
         builder.AddRetry(new HttpRetryStrategyOptions
@@ -61,14 +64,21 @@ public static class UserApiResilience
             BreakDuration = options.BreakerBreakDuration,
             // 429 is the API pacing us, answered by waiting Retry-After; it is not a sign the API is down.
             ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome)),
+            OnOpened = args =>
+            {
+                breaker.Opened(UserApiFailures.DescribeAttempt(args.Outcome));
+                return ValueTask.CompletedTask;
+            },
         });
 
-        if (options.RequestsPerSecond is { } rps)
+        RateLimiter? limiter = options.RequestsPerSecond is { } rps ? CreateLimiter(rps) : null;
+        if (limiter is not null)
         {
-            builder.AddRateLimiter(CreateLimiter(rps));
+            builder.AddRateLimiter(limiter);
         }
 
         builder.AddTimeout(options.AttemptTimeout);
+        return limiter;
     }
 
     public static int AttemptsOf(ResilienceContext context) =>
@@ -101,18 +111,26 @@ public static class UserApiResilience
 
     static bool IsFault(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        // An IOException is the connection failing while the body is read (HttpIOException: the response ended early).
+        { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
         { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,
     };
 
-    static TimeSpan? ServerRequestedDelay(Outcome<HttpResponseMessage> outcome, UserApiOptions options, TimeProvider time)
+    /// <summary>What a response's Retry-After asks for, as a delay from now (a date in the past is no delay), or null.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } => date - time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero,
+        _ => null,
+    };
+
+    static TimeSpan? ServerRequestedDelay(Outcome<HttpResponseMessage> outcome, UserApiSettings options, TimeProvider time)
     {
         TimeSpan? requested = outcome switch
         {
             { Exception: BrokenCircuitException { RetryAfter: { } after } } => after,
-            { Result.Headers.RetryAfter: { Delta: { } delta } } => delta,
-            { Result.Headers.RetryAfter: { Date: { } date } } => date - time.GetUtcNow(),
+            { Result: { } response } => RetryAfter(response, time),
             _ => null,
         };
         if (requested is null)

@@ -13,6 +13,12 @@ public sealed record UserFetchOutcome(
     string? UserJson,
     bool Throttled = false)
 {
+    /// <summary>The API refused us as a client (403), not this user: the run should stop calling it for a while.</summary>
+    public bool Banned { get; init; }
+
+    /// <summary>How long the API asked us to stay away (its Retry-After, as a delay or a date), when a banned answer said.</summary>
+    public TimeSpan? BanRetryAfter { get; init; }
+
     public static UserFetchOutcome Success(int userId, int attempts, string userJson) =>
         new(userId, true, attempts, 200, null, userJson);
 

@@ -8,7 +8,10 @@ using Serverless.Core.Runs.Limits;
 
 namespace Serverless.Core.Users;
 
-/// <summary>Starts a user-fetch run with the caps configured for this environment and the request's own settings.</summary>
+/// <summary>
+/// Starts a user-fetch run with the caps configured for this environment and the request's own settings. The run is pinned to this
+/// environment's user API and call settings (<see cref="UserApiSettings"/> in its plan): it keeps them whoever resumes it.
+/// </summary>
 public sealed class UserFetchStarter(
     IOptions<UserApiOptions> api, IOptions<UserFetchOptions> fetch, IOptions<ResultStoreOptions> results, RunStarter starter)
 {
@@ -22,6 +25,7 @@ public sealed class UserFetchStarter(
         settings ??= RunSettings.Default;
         UserApiOptions apiOptions = api.Value;
         UserFetchOptions fetchOptions = fetch.Value;
+        var userApi = UserApiSettings.From(apiOptions);
         int chunkSize = ChunkSizing.ForUserRun(userIds.Count, fetchOptions.ChunkSize, apiOptions.MaxConcurrency);
         var plan = new RunPlan(
             RunKinds.Users,
@@ -37,14 +41,14 @@ public sealed class UserFetchStarter(
             fetchOptions.SharedApiLimit ? ApiLimiter.InstanceIdFor(apiOptions.BaseUrl) : null,
             redriveOf,
             Prefix: null,
-            new Dictionary<string, string>
+            new Dictionary<string, string>(userApi.AsCaps())
             {
                 ["UserApi:MaxConcurrency"] = apiOptions.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
-                ["UserApi:BaseUrl"] = apiOptions.BaseUrl,
                 ["UserFetch:ChunkSize"] = chunkSize.ToString(CultureInfo.InvariantCulture),
             },
             Articles: null,
-            fetchOptions.LimiterAskAgainAfter);
+            fetchOptions.LimiterAskAgainAfter,
+            UserApi: userApi);
         return starter.StartAsync(client, nameof(UserFetchOrchestrator), starter.NewRunId(RunKinds.Users), userIds, plan, cancellationToken);
     }
 }

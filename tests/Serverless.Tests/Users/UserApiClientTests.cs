@@ -87,6 +87,9 @@ public sealed class UserApiClientTests
             Assert.Equal(403, outcome.StatusCode);
             Assert.Equal(1, outcome.Attempts);
             Assert.Contains("forbidden", outcome.Reason);
+            Assert.True(outcome.Banned);
+            // The simulator's 403 says how much of its ban is left, in whole seconds.
+            Assert.InRange(outcome.BanRetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(api.Snapshot().BanRemainingSeconds + 2));
         }
     }
 

@@ -67,7 +67,8 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         RunPlan plan = work.Plan;
         SoleBatchResults? sole = batches.Length == 1 ? work.SoleBatch : null;
         task = context.CallActivityAsync<BatchReport>(
-            activity, new WorkBatch<TItem>(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles, sole));
+            activity,
+            new WorkBatch<TItem>(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles, sole, plan.UserApi));
         started[next] = (concurrency, window.Round);
         InFlight += concurrency;
         next++;

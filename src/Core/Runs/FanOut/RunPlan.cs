@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Serverless.Core.Articles;
+using Serverless.Core.Options;
 
 namespace Serverless.Core.Runs.FanOut;
 
@@ -9,6 +10,7 @@ namespace Serverless.Core.Runs.FanOut;
 /// also carries its items (<see cref="Items"/>, at most <see cref="MaxItemsJsonChars"/>): it starts its first batch without
 /// waiting for an activity to read them back.
 /// Caps are resolved when the run starts and travel with it: replays are deterministic and the manifest records what was used.
+/// A user run also carries its API and the settings of its calls (<see cref="UserApi"/>), which every batch is given.
 /// </summary>
 public sealed record RunPlan(
     string Kind,
@@ -25,7 +27,8 @@ public sealed record RunPlan(
     IReadOnlyDictionary<string, string> Caps,
     ArticleAnalysisSettings? Articles,
     TimeSpan? AskLimiterAgainAfter = null,
-    JsonElement? Items = null)
+    JsonElement? Items = null,
+    UserApiSettings? UserApi = null)
 {
     /// <summary>Small enough for one storage queue message with the rest of the plan (64 KB), and for a short history.</summary>
     public const int MaxItemsJsonChars = 16 * 1024;

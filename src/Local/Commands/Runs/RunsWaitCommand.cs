@@ -16,10 +16,18 @@ public static class RunsWaitCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             RunnerSettings settings = common.Read(parse);
-            // No simulator: a user-fetch run's remaining activities need the API it was started against (--api).
+            string runId = parse.GetValue(id)!;
+            if (settings.ApiBaseUrl is { } api && await RunApiCheck.RefusalAsync(settings, runId, api, cancellationToken) is { } refused)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(refused);
+                return 2;
+            }
+
+            // No simulator: a user-fetch run's batches call the API it was started against, recorded in its plan; --api may only
+            // repeat it.
             return await RunnerSession.RunAsync(settings, new RunnerSessionOptions(), async session =>
             {
-                RunStatus status = await RunWatcher.WaitAsync(session.Client, parse.GetValue(id)!, settings, cancellationToken);
+                RunStatus status = await RunWatcher.WaitAsync(session.Client, runId, settings, cancellationToken);
                 RunOutput.Finished(settings, status, api: null);
                 return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
