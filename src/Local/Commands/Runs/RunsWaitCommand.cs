@@ -19,7 +19,7 @@ public static class RunsWaitCommand
             // No simulator: a user-fetch run's remaining activities need the API it was started against (--api).
             return await RunnerSession.RunAsync(settings, new RunnerSessionOptions(), async session =>
             {
-                RunStatus status = await RunWatcher.WaitAsync(session.Client, parse.GetValue(id)!, settings, cancellationToken);
+                RunStatus status = await RunWatcher.WaitAsync(session, parse.GetValue(id)!, settings, cancellationToken);
                 RunOutput.Finished(settings, status, api: null);
                 return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
