@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
@@ -9,7 +10,7 @@ namespace Serverless.Local.Runner;
 /// exception's messages, not its stack trace: the engine and the storage SDK log each failed call of a storage outage, and a
 /// person at a terminal reads what failed, not where in the SDK.
 /// </summary>
-public sealed class OneLineConsoleFormatter() : ConsoleFormatter(FormatterName)
+public sealed partial class OneLineConsoleFormatter() : ConsoleFormatter(FormatterName)
 {
     public const string FormatterName = "one-line";
 
@@ -50,7 +51,17 @@ public sealed class OneLineConsoleFormatter() : ConsoleFormatter(FormatterName)
         return string.Join(" ---> ", parts);
     }
 
-    static string OneLine(string text) => UrlCredentials.Redact(text.ReplaceLineEndings(" "));
+    /// <summary>
+    /// One line, without the stack frames some loggers (the Durable Task storage provider's) put in the message text itself.
+    /// </summary>
+    public static string OneLine(string text) =>
+        UrlCredentials.Redact(StackTraceEnd().Replace(StackFrame().Replace(text.ReplaceLineEndings(" "), ""), ""));
+
+    [GeneratedRegex(@"\s+at \S+\(.*?\)(?: in \S+:line \d+)?")]
+    private static partial Regex StackFrame();
+
+    [GeneratedRegex(@"\s*--- End of (?:inner exception )?stack trace(?: from previous location)? ---")]
+    private static partial Regex StackTraceEnd();
 
     static string Level(LogLevel level) => level switch
     {

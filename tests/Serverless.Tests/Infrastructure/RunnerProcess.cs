@@ -65,6 +65,9 @@ public sealed class RunnerProcess : IDisposable
 
     public void KillHard() => process.Kill(entireProcessTree: true);
 
+    /// <summary>The operating system's process id (to send it a signal).</summary>
+    public int Id => process.Id;
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
