@@ -11,7 +11,7 @@ namespace Serverless.Local.Commands;
 /// </summary>
 public sealed class ShutdownSignals : IDisposable
 {
-    public static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(7);
+    public static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(8);
 
     readonly CancellationTokenSource stopping = new();
     readonly PosixSignalRegistration interrupt;

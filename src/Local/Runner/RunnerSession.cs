@@ -20,8 +20,11 @@ public sealed class RunnerSession : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(20);
 
-    /// <summary>The stop after a shutdown signal or a storage outage: short, the process exits soon after (see ShutdownSignals).</summary>
-    public static readonly TimeSpan QuickStopWithin = TimeSpan.FromSeconds(4);
+    /// <summary>
+    /// The stop after a shutdown signal or a storage outage: room for the engine to put back or finish the work items it holds
+    /// (a few seconds) and release its leases, and short enough that the process exits within 10 s of the signal (ShutdownSignals).
+    /// </summary>
+    public static readonly TimeSpan QuickStopWithin = TimeSpan.FromSeconds(6);
 
     readonly ILoggerFactory loggers;
 
