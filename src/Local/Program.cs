@@ -14,4 +14,22 @@ root.Subcommands.Add(ProfileNlpCommand.Create());
 root.Subcommands.Add(BenchFanOutCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(TuneCommand.Create());
-return await root.Parse(args).InvokeAsync();
+
+// Signals and failures are handled here, once for every command (ShutdownSignals, CommandFailures).
+using ShutdownSignals signals = ShutdownSignals.Register();
+try
+{
+    int code = await root.Parse(args).InvokeAsync(
+        new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, signals.Token);
+    return code;
+}
+catch (Exception e) when (CommandFailures.Describe(e, signals.ExitCode) is { } failure)
+{
+    Console.Error.WriteLine(failure.Message);
+    return failure.ExitCode;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"Unhandled exception: {e}");
+    return 1;
+}

@@ -41,6 +41,22 @@ public sealed class CommonOptions
         Description = "Print only the final summary: no start lines, no progress (with --json: only the finished object).",
     };
 
+    public Option<int> StorageRetrySeconds { get; } = new("--storage-retry-seconds")
+    {
+        Description = "How long to wait for storage that stops answering (an Azurite restart) before giving up, in seconds.",
+        DefaultValueFactory = _ => 60,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<int>() < 0)
+                {
+                    result.AddError("--storage-retry-seconds must be 0 or more.");
+                }
+            },
+        },
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Engine);
@@ -49,6 +65,7 @@ public sealed class CommonOptions
         command.Options.Add(Api);
         command.Options.Add(Json);
         command.Options.Add(Quiet);
+        command.Options.Add(StorageRetrySeconds);
     }
 
     public RunnerSettings Read(ParseResult parse) => new(
@@ -59,5 +76,6 @@ public sealed class CommonOptions
         parse.GetValue(Json))
     {
         Quiet = parse.GetValue(Quiet),
+        StorageRetryFor = TimeSpan.FromSeconds(parse.GetValue(StorageRetrySeconds)),
     };
 }

@@ -110,7 +110,7 @@ public static class DemoCommand
                 var userSummary = new DemoRunSummary(
                     "users",
                     userRun,
-                    await ResultsCheck.ReadAsync(store, userRun, cancellationToken),
+                    await session.Storage.RunAsync(token => ResultsCheck.ReadAsync(store, userRun, token), cancellationToken),
                     cap,
                     sim is null ? null : simulatorOptions.LatencyMs,
                     ideal,
@@ -123,7 +123,13 @@ public static class DemoCommand
                 RunStatus articleRun = await ArticleRuns.UploadAndRunAsync(
                     session, watch, files, ArticleRuns.DefaultPrefix(), RunSettings.Default, cancellationToken);
                 var articleSummary = new DemoRunSummary(
-                    "articles", articleRun, await ResultsCheck.ReadAsync(store, articleRun, cancellationToken), null, null, null, null);
+                    "articles",
+                    articleRun,
+                    await session.Storage.RunAsync(token => ResultsCheck.ReadAsync(store, articleRun, token), cancellationToken),
+                    null,
+                    null,
+                    null,
+                    null);
 
                 DemoRunSummary[] runs = [userSummary, articleSummary];
                 bool ok = runs.All(r => r.Completed && r.Check.Matches);

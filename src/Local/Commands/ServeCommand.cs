@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Serverless.Core.Http;
 using Serverless.Local.Runner;
 
@@ -34,20 +33,10 @@ public static class ServeCommand
                 Console.WriteLine(
                     $"  start:  curl -X POST {server.BaseUrl}api/users/fetch -H 'Content-Type: application/json' -d '{{\"from\":1,\"count\":50}}'");
                 Console.WriteLine($"  view:   {server.BaseUrl}api/runs/<runId>/view");
-                // The engine's and simulator's hosts each take SIGINT/SIGTERM for themselves (and cancel the default exit),
-                // so the command listens for them too rather than rely on the parser's token alone.
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                void Stop(PosixSignalContext context)
-                {
-                    context.Cancel = true;
-                    stop.Cancel();
-                }
-
-                using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-                using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+                // Cancelled by SIGINT/SIGTERM (ShutdownSignals), which also bounds how long the stop after it may take.
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, stop.Token);
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {

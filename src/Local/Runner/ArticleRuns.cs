@@ -54,14 +54,20 @@ public static class ArticleRuns
         var catalog = session.Get<ArticleCatalog>();
         foreach (FileInfo file in files)
         {
-            await using FileStream content = file.OpenRead();
-            await catalog.UploadAsync(blobPrefix + file.Name, content, cancellationToken);
+            await session.Storage.RunAsync(
+                async token =>
+                {
+                    await using FileStream content = file.OpenRead();
+                    await catalog.UploadAsync(blobPrefix + file.Name, content, token);
+                },
+                cancellationToken);
         }
 
-        IReadOnlyList<string> names = await catalog.ListAsync(blobPrefix, int.MaxValue, cancellationToken);
-        string runId = await session.Get<ArticleRunStarter>().StartBatchAsync(
-            session.Client, names, blobPrefix, runSettings, cancellationToken: cancellationToken);
+        IReadOnlyList<string> names = await session.Storage.RunAsync(token => catalog.ListAsync(blobPrefix, int.MaxValue, token), cancellationToken);
+        string runId = await session.Storage.RunAsync(
+            token => session.Get<ArticleRunStarter>().StartBatchAsync(session.Client, names, blobPrefix, runSettings, cancellationToken: token),
+            cancellationToken);
         RunOutput.Started(settings, runId, names.Count, $"{names.Count} articles under {blobPrefix}");
-        return await RunWatcher.WaitAsync(session.Client, runId, settings, cancellationToken);
+        return await RunWatcher.WaitAsync(session, runId, settings, cancellationToken);
     }
 }

@@ -15,10 +15,12 @@ public static class EngineWarmUp
     public static async Task<TimeSpan> RunUsersAsync(RunnerSession session, int users, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        string runId = await session.Get<UserFetchStarter>().StartAsync(
-            session.Client, Enumerable.Range(1, users).ToArray(), RunSettings.Default, cancellationToken: cancellationToken);
-        await RunWatcher.WaitAsync(session.Client, runId, ProgressMode.Quiet, cancellationToken);
-        await RunInstances.PurgeRunAsync(session.Client, runId, cancellationToken);
+        string runId = await session.Storage.RunAsync(
+            token => session.Get<UserFetchStarter>().StartAsync(
+                session.Client, Enumerable.Range(1, users).ToArray(), RunSettings.Default, cancellationToken: token),
+            cancellationToken);
+        await RunWatcher.WaitAsync(session.Client, runId, ProgressMode.Quiet, cancellationToken, session.Storage);
+        await session.Storage.RunAsync(token => RunInstances.PurgeRunAsync(session.Client, runId, token), cancellationToken);
         session.Simulator?.ResetStats();
         return clock.Elapsed;
     }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using Serverless.Core.Hosting;
 using Serverless.Core.Options;
@@ -26,9 +28,29 @@ public static class LocalHost
             // The provider reports recoverable storage hiccups as warnings by the dozen; errors still show.
             .AddFilter("DurableTask", LogLevel.Error)
             .AddFilter("Microsoft.DurableTask", LogLevel.Error)
-            .AddSimpleConsole(console => console.SingleLine = true)
-            // stdout is the runner's output (progress, JSON lines); logs must never mix into it.
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+            .AddConsoleFormatter<OneLineConsoleFormatter, ConsoleFormatterOptions>()
+            .AddConsole(console =>
+            {
+                console.FormatterName = OneLineConsoleFormatter.FormatterName;
+                // stdout is the runner's output (progress, JSON lines); logs must never mix into it.
+                console.LogToStandardErrorThreshold = LogLevel.Trace;
+            }));
+
+    /// <summary>
+    /// The checks the engine's host makes of the configuration when it starts (options validated on start, such as the user API's
+    /// URL against <see cref="ApiUrlPolicy"/>), made before anything starts.
+    /// </summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">What is refused, and why.</exception>
+    public static void Validate(IConfiguration configuration)
+    {
+        IConfiguration effective = WithDevelopmentDefaults(configuration);
+        var services = new ServiceCollection();
+        services.AddSingleton(effective);
+        services.AddLogging();
+        services.AddServerlessCore(effective);
+        using ServiceProvider provider = services.BuildServiceProvider();
+        provider.GetService<IStartupValidator>()?.Validate();
+    }
 
     /// <summary>
     /// The runner is a development tool talking to the simulator on 127.0.0.1, so loopback is allowed for the user

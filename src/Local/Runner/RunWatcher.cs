@@ -35,18 +35,26 @@ public static class RunWatcher
     public static ProgressMode ModeFor(RunnerSettings settings) =>
         settings.Quiet ? ProgressMode.Quiet : settings.Json ? ProgressMode.Json : ProgressMode.Text;
 
-    /// <summary>Waits with the progress output <paramref name="settings"/> asks for (<c>--json</c>, <c>--quiet</c>).</summary>
-    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, RunnerSettings settings, CancellationToken cancellationToken) =>
-        WaitAsync(client, runId, ModeFor(settings), cancellationToken);
+    /// <summary>
+    /// Waits with the progress output <paramref name="settings"/> asks for (<c>--json</c>, <c>--quiet</c>), through storage outages
+    /// as long as the session waits for them.
+    /// </summary>
+    public static Task<RunStatus> WaitAsync(RunnerSession session, string runId, RunnerSettings settings, CancellationToken cancellationToken) =>
+        WaitAsync(session.Client, runId, ModeFor(settings), cancellationToken, session.Storage);
 
-    public static Task<RunStatus> WaitAsync(DurableTaskClient client, string runId, ProgressMode mode, CancellationToken cancellationToken) =>
-        mode switch
+    /// <param name="storage">How storage outages are waited out; without it the first failed read ends the wait.</param>
+    public static Task<RunStatus> WaitAsync(
+        DurableTaskClient client, string runId, ProgressMode mode, CancellationToken cancellationToken, StorageRetry? storage = null)
     {
-        ProgressMode.Json => PollAsync(client, runId, JsonInterval, WriteJson, cancellationToken),
-        ProgressMode.Quiet => PollAsync(client, runId, PlainInterval, _ => { }, cancellationToken),
-        _ when IsInteractive() => LiveAsync(client, runId, cancellationToken),
-        _ => PollAsync(client, runId, PlainInterval, WritePlain, cancellationToken),
-    };
+        Func<CancellationToken, Task<RunStatus>> read = token => ReadAsync(client, runId, storage, token);
+        return mode switch
+        {
+            ProgressMode.Json => PollAsync(read, JsonInterval, WriteJson, cancellationToken),
+            ProgressMode.Quiet => PollAsync(read, PlainInterval, _ => { }, cancellationToken),
+            _ when IsInteractive() => LiveAsync(read, runId, cancellationToken),
+            _ => PollAsync(read, PlainInterval, WritePlain, cancellationToken),
+        };
+    }
 
     static bool IsInteractive() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
@@ -55,13 +63,13 @@ public static class RunWatcher
     /// done count or status changed, and once more with the final state.
     /// </summary>
     static async Task<RunStatus> PollAsync(
-        DurableTaskClient client, string runId, TimeSpan interval, Action<ProgressSnapshot> report, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<RunStatus>> read, TimeSpan interval, Action<ProgressSnapshot> report, CancellationToken cancellationToken)
     {
         var tracker = new ProgressTracker();
         DateTime lastReport = DateTime.MinValue;
         while (true)
         {
-            RunStatus status = await ReadAsync(client, runId, cancellationToken);
+            RunStatus status = await read(cancellationToken);
             if (tracker.Accept(status) is { } snapshot && tracker.HasChanged(snapshot)
                 && (status.IsFinished || DateTime.UtcNow - lastReport >= interval))
             {
@@ -89,9 +97,22 @@ public static class RunWatcher
 
     static TimeSpan PollDelay(RunStatus status) => PollDelay(TimeSpan.FromSeconds(status.ElapsedSeconds));
 
-    static async Task<RunStatus> ReadAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken) =>
-        await RunStatusReader.ReadAsync(client, runId, TimeProvider.System, cancellationToken)
-        ?? throw new InvalidOperationException($"No run with id '{runId}' in this task hub.");
+    static async Task<RunStatus> ReadAsync(DurableTaskClient client, string runId, StorageRetry? storage, CancellationToken cancellationToken)
+    {
+        RunStatus? status;
+        try
+        {
+            status = storage is null
+                ? await RunStatusReader.ReadAsync(client, runId, TimeProvider.System, cancellationToken)
+                : await storage.RunAsync(token => RunStatusReader.ReadAsync(client, runId, TimeProvider.System, token), cancellationToken);
+        }
+        catch (StorageUnreachableException e)
+        {
+            throw e.WithHint($"Run {runId} stays in the task hub; resume it with: runs wait {runId}");
+        }
+
+        return status ?? throw new CommandFailedException($"No run with id '{runId}' in this task hub.", ExitCodes.Failed);
+    }
 
     static void WriteJson(ProgressSnapshot s) =>
         Console.WriteLine(JsonSerializer.Serialize(
@@ -116,7 +137,7 @@ public static class RunWatcher
             $"{s.Rate:F1}/s{FormatEta(s, ", ETA ")}"));
 
     /// <summary>A Spectre.Console progress display for one run: bar, done/total, failed, rate, ETA, in flight.</summary>
-    static async Task<RunStatus> LiveAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
+    static async Task<RunStatus> LiveAsync(Func<CancellationToken, Task<RunStatus>> read, string runId, CancellationToken cancellationToken)
     {
         var stats = new TextColumn();
         return await AnsiConsole.Progress()
@@ -131,7 +152,7 @@ public static class RunWatcher
                 var tracker = new ProgressTracker();
                 while (true)
                 {
-                    RunStatus status = await ReadAsync(client, runId, cancellationToken);
+                    RunStatus status = await read(cancellationToken);
                     if (tracker.Accept(status) is { } s)
                     {
                         tracker.Shown(s);

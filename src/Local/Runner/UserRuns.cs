@@ -43,8 +43,9 @@ public static class UserRuns
         RunnerSession session, RunnerSettings settings, IReadOnlyList<int> userIds, RunSettings runSettings, CancellationToken cancellationToken)
     {
         session.Simulator?.ResetStats();
-        string runId = await session.Get<UserFetchStarter>().StartAsync(session.Client, userIds, runSettings, cancellationToken: cancellationToken);
+        string runId = await session.Storage.RunAsync(
+            token => session.Get<UserFetchStarter>().StartAsync(session.Client, userIds, runSettings, cancellationToken: token), cancellationToken);
         RunOutput.Started(settings, runId, userIds.Count, $"{userIds.Count} users from {session.Api}", needsApi: true);
-        return await RunWatcher.WaitAsync(session.Client, runId, settings, cancellationToken);
+        return await RunWatcher.WaitAsync(session, runId, settings, cancellationToken);
     }
 }

@@ -26,7 +26,8 @@ public static class RunsCancelCommand
             string runId = parse.GetValue(id)!;
             return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                RunControlResult result = await session.Get<RunControl>().CancelAsync(session.Client, runId, cancellationToken);
+                RunControlResult result = await session.Storage.RunAsync(
+                    token => session.Get<RunControl>().CancelAsync(session.Client, runId, token), cancellationToken);
                 if (result.Error is { } error)
                 {
                     parse.InvocationConfiguration.Error.WriteLine(error);

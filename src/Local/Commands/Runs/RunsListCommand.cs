@@ -43,8 +43,8 @@ public static class RunsListCommand
             TextWriter output = parse.InvocationConfiguration.Output;
             return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                List<OrchestrationMetadata> instances = await RunInstances.QueryAsync(
-                    session.Client, parse.GetValue(status), idPrefix: null, cancellationToken);
+                List<OrchestrationMetadata> instances = await session.Storage.RunAsync(
+                    token => RunInstances.QueryAsync(session.Client, parse.GetValue(status), idPrefix: null, token), cancellationToken);
                 IEnumerable<RunRow> rows = instances
                     .Where(i => parse.GetValue(all) || !RunInstances.IsRunPart(i.InstanceId))
                     .Select(i => RunInstances.ToRow(i, TimeProvider.System));

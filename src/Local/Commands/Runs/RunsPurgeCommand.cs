@@ -52,7 +52,8 @@ public static class RunsPurgeCommand
                 string what;
                 if (parse.GetValue(id) is { } runId)
                 {
-                    OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
+                    OrchestrationMetadata? instance = await session.Storage.RunAsync(
+                        token => session.Client.GetInstanceAsync(runId, getInputsAndOutputs: false, token), cancellationToken);
                     if (instance is null)
                     {
                         error.WriteLine($"No instance {runId} in task hub {settings.TaskHub}. Nothing was purged.");
@@ -66,18 +67,20 @@ public static class RunsPurgeCommand
                         return 1;
                     }
 
-                    purged = await RunInstances.PurgeRunAsync(session.Client, runId, cancellationToken);
+                    purged = await session.Storage.RunAsync(token => RunInstances.PurgeRunAsync(session.Client, runId, token), cancellationToken);
                     what = $"run {runId} and its chunks";
                 }
                 else if (parse.GetValue(olderThan) is { } age)
                 {
                     DateTimeOffset cutoff = DateTimeOffset.UtcNow - RunAge.Parse(age)!.Value;
-                    purged = await RunInstances.PurgeFinishedAsync(session.Client, cutoff, cancellationToken);
+                    purged = await session.Storage.RunAsync(
+                        token => RunInstances.PurgeFinishedAsync(session.Client, cutoff, token), cancellationToken);
                     what = $"finished instances created before {RunCells.Time(cutoff)} UTC";
                 }
                 else
                 {
-                    purged = await RunInstances.PurgeFinishedAsync(session.Client, createdBefore: null, cancellationToken);
+                    purged = await session.Storage.RunAsync(
+                        token => RunInstances.PurgeFinishedAsync(session.Client, createdBefore: null, token), cancellationToken);
                     what = "all finished instances";
                 }
 

@@ -25,7 +25,8 @@ public static class RunsRedriveCommand
             return await RunnerSession.RunAsync(settings, new RunnerSessionOptions { Simulator = simulator.Read(parse) }, async session =>
             {
                 string oldRunId = parse.GetValue(id)!;
-                RunControlResult result = await session.Get<RunControl>().RedriveAsync(session.Client, oldRunId, cancellationToken);
+                RunControlResult result = await session.Storage.RunAsync(
+                    token => session.Get<RunControl>().RedriveAsync(session.Client, oldRunId, token), cancellationToken);
                 if (result.Error is { } error)
                 {
                     parse.InvocationConfiguration.Error.WriteLine(error);
@@ -33,7 +34,7 @@ public static class RunsRedriveCommand
                 }
 
                 RunOutput.Started(settings, result.RunId!, result.Count, $"redrive of {oldRunId}: {result.Count} failed item(s)");
-                RunStatus status = await RunWatcher.WaitAsync(session.Client, result.RunId!, settings, cancellationToken);
+                RunStatus status = await RunWatcher.WaitAsync(session, result.RunId!, settings, cancellationToken);
                 RunOutput.Finished(settings, status, session.Simulator?.Snapshot());
                 return status.IsCompleted ? 0 : 1;
             }, cancellationToken);

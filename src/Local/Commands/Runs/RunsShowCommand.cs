@@ -24,7 +24,8 @@ public static class RunsShowCommand
             string runId = parse.GetValue(id)!;
             return await RunnerSession.RunAsync(settings, RunnerSessionOptions.ClientOnly, async session =>
             {
-                OrchestrationMetadata? instance = await session.Client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+                OrchestrationMetadata? instance = await session.Storage.RunAsync(
+                    token => session.Client.GetInstanceAsync(runId, getInputsAndOutputs: true, token), cancellationToken);
                 if (instance is null)
                 {
                     parse.InvocationConfiguration.Error.WriteLine($"No instance {runId} in task hub {settings.TaskHub}.");
@@ -35,7 +36,8 @@ public static class RunsShowCommand
                 RunStatus? status = row.IsChunk ? null : RunInstances.TryReadStatus(instance, TimeProvider.System);
                 List<OrchestrationMetadata> chunks = row.IsChunk
                     ? []
-                    : await RunInstances.QueryAsync(session.Client, statuses: null, runId + RunInstances.ChunkMarker, cancellationToken);
+                    : await session.Storage.RunAsync(
+                        token => RunInstances.QueryAsync(session.Client, statuses: null, runId + RunInstances.ChunkMarker, token), cancellationToken);
                 (int? historyEvents, string? historyUnavailable) = await RunInstances.HistorySizeAsync(session.Client, runId, cancellationToken);
                 var details = new
                 {

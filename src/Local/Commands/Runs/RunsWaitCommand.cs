@@ -20,14 +20,14 @@ public static class RunsWaitCommand
             if (settings.ApiBaseUrl is { } api && await RunApiCheck.RefusalAsync(settings, runId, api, cancellationToken) is { } refused)
             {
                 parse.InvocationConfiguration.Error.WriteLine(refused);
-                return 2;
+                return ExitCodes.Usage;
             }
 
             // No simulator: a user-fetch run's batches call the API it was started against, recorded in its plan; --api may only
             // repeat it.
             return await RunnerSession.RunAsync(settings, new RunnerSessionOptions(), async session =>
             {
-                RunStatus status = await RunWatcher.WaitAsync(session.Client, runId, settings, cancellationToken);
+                RunStatus status = await RunWatcher.WaitAsync(session, runId, settings, cancellationToken);
                 RunOutput.Finished(settings, status, api: null);
                 return status.IsCompleted ? 0 : 1;
             }, cancellationToken);
