@@ -26,9 +26,17 @@ public sealed class UserApiClient(HttpClient http)
                              || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
             if (!response.IsSuccessStatusCode)
             {
+                bool banned = response.StatusCode == HttpStatusCode.Forbidden;
                 return UserFetchOutcome.Failure(userId, attempts, (int)response.StatusCode, Describe(response.StatusCode, attempts)) with
                 {
                     Throttled = throttled,
+                    Banned = banned,
+                    BanRetryAfter = banned ? response.Headers.RetryAfter switch
+                    {
+                        { Delta: { } delta } => delta,
+                        { Date: { } date } => date - DateTimeOffset.UtcNow,
+                        _ => null,
+                    } : null,
                 };
             }
 

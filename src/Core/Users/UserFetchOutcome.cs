@@ -13,6 +13,12 @@ public sealed record UserFetchOutcome(
     string? UserJson,
     bool Throttled = false)
 {
+    /// <summary>The API refused us with 403: a ban. Such a user is not a failure: it is tried again after the pause.</summary>
+    public bool Banned { get; init; }
+
+    /// <summary>How long the ban's 403 asked us to stay away (its Retry-After), when it said.</summary>
+    public TimeSpan? BanRetryAfter { get; init; }
+
     public static UserFetchOutcome Success(int userId, int attempts, string userJson) =>
         new(userId, true, attempts, 200, null, userJson);
 

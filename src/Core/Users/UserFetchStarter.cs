@@ -42,6 +42,7 @@ public sealed class UserFetchStarter(
                 ["UserApi:MaxConcurrency"] = apiOptions.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
                 ["UserApi:BaseUrl"] = apiOptions.BaseUrl,
                 ["UserFetch:ChunkSize"] = chunkSize.ToString(CultureInfo.InvariantCulture),
+                [BanPause.CooldownCap] = fetchOptions.BanCooldown.ToString("c", CultureInfo.InvariantCulture),
             },
             Articles: null,
             fetchOptions.LimiterAskAgainAfter);
