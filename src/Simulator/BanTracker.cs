@@ -90,6 +90,16 @@ internal sealed class BanTracker
         }
     }
 
+    /// <summary>Bans from <paramref name="now"/> for the cooldown, whatever the window holds.</summary>
+    public void Impose(long now)
+    {
+        lock (_lock)
+        {
+            ClearWindow();
+            Volatile.Write(ref _bannedUntil, now + _cooldownTicks);
+        }
+    }
+
     public void Lift()
     {
         lock (_lock)

@@ -23,6 +23,8 @@ internal sealed class SimulatorEngine
     private readonly SimulatorCounters _counters = new();
     private readonly HitCounter _hits;
     private readonly string _retryAfterHeader;
+    private readonly int _banAfterRequests;
+    private readonly int? _banRetryAfterSeconds;
     private int _latencyMs;
     private int _jitterMs;
     private double _errorRate;
@@ -45,19 +47,31 @@ internal sealed class SimulatorEngine
         _faults = new SeededRandom(options.Seed, stream: 1);
         _jitter = new SeededRandom(options.Seed, stream: 2);
         _hits = new HitCounter(options.UserCount);
+        _banAfterRequests = options.BanAfterRequests;
+        _banRetryAfterSeconds = options.BanRetryAfterSeconds;
     }
 
     public async Task HandleUserAsync(HttpContext context)
     {
-        Interlocked.Increment(ref _counters.Requests);
+        var requests = Interlocked.Increment(ref _counters.Requests);
         var now = Stopwatch.GetTimestamp();
+        if (_ban is not null && requests == _banAfterRequests)
+        {
+            _ban.Impose(now);
+            Interlocked.Increment(ref _counters.BanCount);
+        }
 
         if (_ban is not null && _ban.IsBanned(now, out var remaining))
         {
             Interlocked.Increment(ref _counters.Forbidden);
-            var seconds = Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds));
+            int? seconds = _banRetryAfterSeconds switch
+            {
+                null => Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds)),
+                0 => null,
+                var fixedSeconds => fixedSeconds,
+            };
             await RefuseAsync(context, StatusCodes.Status403Forbidden, "banned: too many requests ignored the rate limit",
-                seconds.ToString(CultureInfo.InvariantCulture), seconds);
+                seconds?.ToString(CultureInfo.InvariantCulture), seconds);
             return;
         }
 

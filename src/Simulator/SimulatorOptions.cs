@@ -58,6 +58,18 @@ public sealed class SimulatorOptions
     public TimeSpan BanCooldown { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Bans outright when this many user requests have arrived (0 = never), whatever the client's manners: a ban mid-run on cue.
+    /// Needs <see cref="BanEnabled"/>.
+    /// </summary>
+    public int BanAfterRequests { get; set; }
+
+    /// <summary>
+    /// The Retry-After a 403 sends: null (the default) the remaining cooldown, 0 none at all, else this many seconds however long the
+    /// ban lasts (an API that tells a client to come back before it has forgiven it).
+    /// </summary>
+    public int? BanRetryAfterSeconds { get; set; }
+
+    /// <summary>
     /// Throws if the options describe something the simulator cannot honour, so a typo fails loudly at start rather than producing odd
     /// numbers.
     /// </summary>
@@ -82,6 +94,8 @@ public sealed class SimulatorOptions
         Require(BanMinRequests >= 1, nameof(BanMinRequests), BanMinRequests, "must be >= 1");
         Require(BanRejectRatio is > 0 and <= 1, nameof(BanRejectRatio), BanRejectRatio, "must be within (0..1]");
         Require(BanCooldown >= TimeSpan.Zero, nameof(BanCooldown), BanCooldown, "must be >= 0");
+        Require(BanAfterRequests >= 0, nameof(BanAfterRequests), BanAfterRequests, "must be >= 0 (0 = never)");
+        Require(BanRetryAfterSeconds is null or >= 0, nameof(BanRetryAfterSeconds), BanRetryAfterSeconds ?? 0, "must be >= 0 (0 = none)");
     }
 
     /// <summary>Copy, so the running simulator is isolated from later changes by the caller.</summary>

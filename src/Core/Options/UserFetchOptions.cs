@@ -46,4 +46,11 @@ public sealed class UserFetchOptions
     /// sets 5 s. Each ask sets a durable timer, and a timer cannot be cancelled: it fires into the run even after it ended.
     /// </summary>
     public TimeSpan? LimiterAskAgainAfter { get; set; }
+
+    /// <summary>
+    /// How long a run (and, through the limiter, every run against the API) pauses after a ban whose 403 names no Retry-After.
+    /// A second ban in the same run fails it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan BanCooldown { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -13,7 +13,9 @@ public sealed record UserFetchOutcome(
     string? UserJson,
     bool Throttled = false)
 {
-    /// <summary>The API refused us as a client (403), not this user: the run should stop calling it for a while.</summary>
+    /// <summary>
+    /// The API refused us as a client (403), not this user: a ban. Such a user is not a failure: the run pauses and tries it again.
+    /// </summary>
     public bool Banned { get; init; }
 
     /// <summary>How long the API asked us to stay away (its Retry-After, as a delay or a date), when a banned answer said.</summary>

@@ -45,6 +45,7 @@ public sealed class UserFetchStarter(
             {
                 ["UserApi:MaxConcurrency"] = apiOptions.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
                 ["UserFetch:ChunkSize"] = chunkSize.ToString(CultureInfo.InvariantCulture),
+                [BanPause.CooldownCap] = fetchOptions.BanCooldown.ToString("c", CultureInfo.InvariantCulture),
             },
             Articles: null,
             fetchOptions.LimiterAskAgainAfter,

@@ -94,6 +94,9 @@ public sealed class DurableEngine : IAsyncDisposable
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(settings.StorageConnectionString),
             TaskHubName = settings.TaskHubName,
+            // The lease owner's name. Its default, the machine name, makes every runner on one machine the same owner: each
+            // renews the others' partition leases with the token stored in the lease blob, so two processes own one partition.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
             MaxConcurrentTaskActivityWorkItems = settings.Caps.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = settings.Caps.MaxConcurrentOrchestratorFunctions,
             WorkItemQueueVisibilityTimeout = settings.Storage.WorkItemQueueVisibilityTimeout,

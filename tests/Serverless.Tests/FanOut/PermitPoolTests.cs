@@ -98,4 +98,33 @@ public sealed class PermitPoolTests
         Assert.Empty(pool.Apply(Acquire("c", 5, limit: 12)));
         Assert.Equal([new PermitGrant("c", 2)], pool.Apply(Release("a")));
     }
+    [Fact]
+    public void A_paused_pool_grants_nothing_and_names_every_holder_and_waiter_to_pause_until_it_resumes()
+    {
+        var pool = new PermitPool();
+        pool.Apply(Acquire("a", 20));
+        pool.Apply(Acquire("b", 10));
+        var until = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(["a", "b"], pool.Pause(until));
+        pool.Pause(until.AddSeconds(-5));
+        Assert.Equal(until, pool.PausedUntil);
+        Assert.Empty(pool.Apply(Release("a")));
+        Assert.Empty(pool.Apply(Acquire("c", 5)));
+
+        Assert.Equal([new PermitGrant("b", 10), new PermitGrant("c", 5)], pool.Resume());
+        Assert.Null(pool.PausedUntil);
+    }
+
+    [Fact]
+    public void Decided_grants_go_out_once_for_their_own_note_and_never_for_a_note_no_decision_made()
+    {
+        var pool = new PermitPool();
+        pool.Decide("n1", pool.Apply(Acquire("a", 5)));
+
+        Assert.Empty(pool.TakeUndelivered("from-a-discarded-episode"));
+        Assert.Equal([new PermitGrant("a", 5)], pool.TakeUndelivered("n1"));
+        Assert.Empty(pool.TakeUndelivered("n1"));
+        Assert.Empty(pool.Undelivered);
+    }
 }

@@ -3,9 +3,10 @@ namespace Serverless.Core.Runs.FanOut;
 /// <summary>
 /// What a batch activity returns through the history: counts only, whatever the batch holds. <see cref="Throttled"/> counts the
 /// items that met a 429 or 503 on the way, which is what the adaptive window reacts to. <see cref="Results"/> is the run's
-/// manifest when the batch was the whole run and wrote its results (see <see cref="SoleBatchResults"/>).
+/// manifest when the batch was the whole run and wrote its results (see <see cref="SoleBatchResults"/>). <see cref="Ban"/> is set
+/// when the batch met a ban and stopped calling: the counts are of the items it has outcomes for.
 /// </summary>
-public sealed record BatchReport(int Succeeded, int Failed, int Throttled, RunManifest? Results = null)
+public sealed record BatchReport(int Succeeded, int Failed, int Throttled, RunManifest? Results = null, BatchBan? Ban = null)
 {
     public int Done => Succeeded + Failed;
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Serverless.Core.Runs.Limits;
 
 namespace Serverless.Core.Runs.FanOut;
 
@@ -7,17 +8,29 @@ namespace Serverless.Core.Runs.FanOut;
 /// Each batch is one activity working on up to <see cref="RunPlan.BatchSize"/> items with at most the window's worth at once,
 /// so the items in flight never exceed the window even when a batch is larger than it. Stops scheduling when told to stop or
 /// when its failures exceed the run's remaining budget.
+/// <para>
+/// A ban pauses it: a batch that met one hands back the items it has no outcome for, which become a batch of their own, and
+/// nothing starts until the pause ends (a durable timer); the API limiter is told, and pauses every run against the API. The
+/// batches in flight meet the same ban and stop too: only a ban met by a batch started after the pause counts again, and that
+/// second ban stops the window for good. A pause the limiter announces (another run's ban) holds the window the same way.
+/// </para>
 /// </summary>
 public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
 {
     readonly TaskOrchestrationContext context;
     readonly ChunkWork work;
     readonly string activity;
-    readonly TItem[][] batches;
+    readonly List<TItem[]> batches;
+    readonly bool soleBatch;
     readonly AdaptiveWindow window;
-    readonly (int Concurrency, int Round)[] started;
+    readonly List<(int Concurrency, int Round, int Bans)> started = [];
     readonly Action<BatchWindow<TItem>> progressed;
     int next;
+    int bans;
+    TimeSpan lastPause;
+    DateTime? pausedUntil;
+    Task? pauseEnd;
+    Task<DateTime>? limiterPause;
     RunManifest? results;
 
     public BatchWindow(
@@ -32,10 +45,14 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         this.work = work;
         this.activity = activity;
         this.progressed = progressed;
-        batches = items.Chunk(Math.Max(1, work.Plan.BatchSize)).ToArray();
-        started = new (int, int)[batches.Length];
+        batches = [.. items.Chunk(Math.Max(1, work.Plan.BatchSize))];
+        soleBatch = batches.Count == 1;
         window = new AdaptiveWindow(maxConcurrency, work.Plan.Adaptive);
         Items = items.Count;
+        if (work.Plan.LimiterId is not null)
+        {
+            limiterPause = context.WaitForExternalEvent<DateTime>(RunEvents.ApiPaused);
+        }
     }
 
     public int Items { get; }
@@ -49,10 +66,15 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
 
     public ChunkReport Report => new(Succeeded, Failed, StoppedBecause, results);
 
+    protected override IEnumerable<Task> Signals =>
+        new[] { pauseEnd, limiterPause }.OfType<Task>();
+
+    protected override bool HoldingBack => pausedUntil is not null && next < batches.Count;
+
     protected override bool TryStartNext(out int index, out Task<BatchReport> task)
     {
         (index, task) = (next, null!);
-        if (next >= batches.Length)
+        if (next >= batches.Count || pausedUntil is not null)
         {
             return false;
         }
@@ -65,11 +87,12 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         }
 
         RunPlan plan = work.Plan;
-        SoleBatchResults? sole = batches.Length == 1 ? work.SoleBatch : null;
+        // The sole batch writes the run's results; a batch of users tried again after a ban never is one.
+        SoleBatchResults? sole = soleBatch && next == 0 ? work.SoleBatch : null;
         task = context.CallActivityAsync<BatchReport>(
             activity,
             new WorkBatch<TItem>(work.RunId, plan.ResultsContainer, work.Chunk, next, batch, concurrency, plan.Articles, sole, plan.UserApi));
-        started[next] = (concurrency, window.Round);
+        started.Add((concurrency, window.Round, bans));
         InFlight += concurrency;
         next++;
         return true;
@@ -85,11 +108,74 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
         Failed += report.Failed;
         results ??= report.Results;
         window.OnReport(report, started[index].Round);
+        if (report.Ban is { } ban)
+        {
+            OnBan(index, ban);
+        }
+
         if (Failed > work.FailureBudget)
         {
             Stop(StopReason.FailureThreshold);
         }
     }
 
+    protected override void OnSignal(Task signal)
+    {
+        if (signal == pauseEnd)
+        {
+            // A queue's visibility delay is whole seconds, so a durable timer may fire up to a second early: wait out the rest.
+            (pausedUntil, pauseEnd) = context.CurrentUtcDateTime < pausedUntil
+                ? (pausedUntil, context.CreateTimer(pausedUntil.Value + BanPause.TimerGrace, CancellationToken.None))
+                : (null, null);
+        }
+        else if (signal == limiterPause)
+        {
+            DateTime until = limiterPause.Result;
+            limiterPause = context.WaitForExternalEvent<DateTime>(RunEvents.ApiPaused);
+            PauseUntil(until);
+        }
+    }
+
     protected override void Publish() => progressed(this);
+
+    void OnBan(int index, BatchBan ban)
+    {
+        TItem[] batch = batches[index];
+        if (ban.NotDone.Length > 0)
+        {
+            batches.Add([.. ban.NotDone.Select(i => batch[i])]);
+        }
+
+        // Batches started before the last pause report the ban it answered.
+        if (started[index].Bans != bans)
+        {
+            return;
+        }
+
+        bans++;
+        if (bans > 1)
+        {
+            Stop(StopReason.BannedTwice($"403 again after a pause of {lastPause.TotalSeconds:0.#} s"));
+            return;
+        }
+
+        lastPause = BanPause.For(work.Plan, ban.RetryAfter);
+        DateTime until = context.CurrentUtcDateTime + lastPause;
+        PauseUntil(until);
+        if (work.Plan.LimiterId is { } limiter)
+        {
+            context.SendEvent(limiter, RunEvents.PermitRequest, new PermitRequest(PermitRequest.Ban, context.InstanceId, 0, 0, until));
+        }
+    }
+
+    void PauseUntil(DateTime until)
+    {
+        if (until <= context.CurrentUtcDateTime || (pausedUntil is { } paused && paused >= until))
+        {
+            return;
+        }
+
+        pausedUntil = until;
+        pauseEnd = context.CreateTimer(until, CancellationToken.None);
+    }
 }

@@ -65,6 +65,10 @@ public sealed class ChunkLanes : SlidingWindow<ChunkReport>
         {
             Stop(StopReason.FailureThreshold);
         }
+        else if (report.StoppedBecause is { Outcome: RunOutcome.Failed } failed)
+        {
+            Stop(failed);
+        }
     }
 
     /// <summary>The running chunks publish their own progress; the run's status names them so a reader can add it.</summary>

@@ -83,6 +83,7 @@ public sealed class FanOutRun
         (RunOutcome outcome, string? reason) = stop switch
         {
             null => (RunOutcome.Completed, null),
+            { Outcome: RunOutcome.Failed } when stop != StopReason.FailureThreshold => (RunOutcome.Failed, stop.Text),
             { Outcome: RunOutcome.Failed } =>
                 (RunOutcome.Failed, $"{stop.Text}: {run.Failed} of {plan.ItemCount} item(s) failed, tolerated {plan.Tolerance.Describe()}"),
             _ => (RunOutcome.Cancelled, stop.Text),

@@ -11,4 +11,7 @@ public static class RunEvents
 
     /// <summary>From the API limiter to a holder: the number of permits granted.</summary>
     public const string PermitsGranted = "PermitsGranted";
+
+    /// <summary>From the API limiter to a holder: a ban holds every run against the API; pause until the payload's time.</summary>
+    public const string ApiPaused = "ApiPaused";
 }

@@ -6,7 +6,8 @@ namespace Serverless.Core.Runs.FanOut;
 /// The fan-out loop every orchestration of a run shares: start what fits, wait for the first to finish or for the stop event,
 /// count it (a task that failed gets a report made for it), start what fits again. A stop, from the event or from the counting,
 /// ends scheduling and lets what runs finish. Batches in a window and chunks in lanes differ only in what fits and how they
-/// count. Runs inside an orchestrator, so it is replayed: it only awaits durable tasks.
+/// count. A window may also wait for signals of its own (a pause's end): while it holds work back for one, it keeps waiting
+/// even with nothing running. Runs inside an orchestrator, so it is replayed: it only awaits durable tasks.
 /// </summary>
 public abstract class SlidingWindow<TReport>
 {
@@ -22,9 +23,10 @@ public abstract class SlidingWindow<TReport>
         StartWhatFits();
         Publish();
         bool stopSeen = false;
-        while (running.Count > 0)
+        while (running.Count > 0 || (StoppedBecause is null && HoldingBack))
         {
-            Task first = stopSeen ? await Task.WhenAny(running.Keys) : await Task.WhenAny(running.Keys.Append<Task>(stop));
+            IEnumerable<Task> waits = running.Keys.Concat(Signals);
+            Task first = await Task.WhenAny(stopSeen ? waits : waits.Append(stop));
             if (first == stop)
             {
                 stopSeen = true;
@@ -32,8 +34,14 @@ public abstract class SlidingWindow<TReport>
                 continue;
             }
 
-            var done = (Task<TReport>)first;
-            int index = running[done];
+            if (first is not Task<TReport> done || !running.TryGetValue(done, out int index))
+            {
+                OnSignal(first);
+                StartWhatFits();
+                Publish();
+                continue;
+            }
+
             running.Remove(done);
             TReport report;
             try
@@ -64,6 +72,16 @@ public abstract class SlidingWindow<TReport>
 
     /// <summary>After the first starts, and after each count and the starts it allowed: the moment to publish progress.</summary>
     protected abstract void Publish();
+
+    /// <summary>Durable tasks the window waits for besides its work and the stop event; <see cref="OnSignal"/> when one finishes.</summary>
+    protected virtual IEnumerable<Task> Signals => [];
+
+    /// <summary>Work is left that waits for a signal, not for running work: the window keeps waiting with nothing running.</summary>
+    protected virtual bool HoldingBack => false;
+
+    protected virtual void OnSignal(Task signal)
+    {
+    }
 
     /// <summary>What else a stop means beyond starting nothing more (chunks forward it to the running ones).</summary>
     protected virtual void OnStop(StopReason reason)

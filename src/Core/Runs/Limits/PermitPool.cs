@@ -4,8 +4,9 @@ namespace Serverless.Core.Runs.Limits;
 /// The limiter's state: a counting semaphore over the API's cap, first come first served. A waiting request is granted as soon
 /// as at least one permit is free (it gets what is free, up to what it asked), so a holder never waits for a full window while
 /// others finish. Every holder asks once and gets one answer: a repeated or late acquire (queues deliver at least once) changes
-/// nothing, so no finished holder is ever granted or counted. Serialisable: it is the limiter orchestration's input across
-/// ContinueAsNew.
+/// nothing, so no finished holder is ever granted or counted. While the API has banned us (<see cref="PausedUntil"/>) nothing is
+/// granted. Grants decided are kept <see cref="Undelivered"/> until the limiter's history holds the decision. Serialisable: it is
+/// the limiter orchestration's input across ContinueAsNew.
 /// </summary>
 public sealed class PermitPool
 {
@@ -20,6 +21,12 @@ public sealed class PermitPool
 
     /// <summary>Holders that released or withdrew, newest last.</summary>
     public List<string> Finished { get; set; } = [];
+
+    /// <summary>Grants decided and not yet sent, by the id of the decision's delivery note.</summary>
+    public Dictionary<string, List<PermitGrant>> Undelivered { get; set; } = [];
+
+    /// <summary>Set while a ban holds every run against the API: no grant until the limiter resumes.</summary>
+    public DateTime? PausedUntil { get; set; }
 
     public int InUse => Holders.Values.Sum();
 
@@ -55,7 +62,35 @@ public sealed class PermitPool
                 break;
         }
 
-        while (Waiting.Count > 0 && Available > 0)
+        GrantWhatIsFree(grants);
+        return grants;
+    }
+
+    /// <summary>Holds every grant until <paramref name="until"/> (the later of two bans); returns the holders to pause.</summary>
+    public List<string> Pause(DateTime until)
+    {
+        PausedUntil = PausedUntil is { } paused && paused > until ? paused : until;
+        return [.. Holders.Keys, .. Waiting.Select(w => w.Holder)];
+    }
+
+    /// <summary>Ends the pause; returns the grants held back by it.</summary>
+    public List<PermitGrant> Resume()
+    {
+        PausedUntil = null;
+        var grants = new List<PermitGrant>();
+        GrantWhatIsFree(grants);
+        return grants;
+    }
+
+    /// <summary>Keeps <paramref name="grants"/> until their delivery note <paramref name="id"/> comes back.</summary>
+    public void Decide(string id, List<PermitGrant> grants) => Undelivered[id] = grants;
+
+    /// <summary>The grants decided under <paramref name="id"/>, once; none for a note no decision of this history made.</summary>
+    public List<PermitGrant> TakeUndelivered(string id) => Undelivered.Remove(id, out List<PermitGrant>? grants) ? grants : [];
+
+    void GrantWhatIsFree(List<PermitGrant> grants)
+    {
+        while (PausedUntil is null && Waiting.Count > 0 && Available > 0)
         {
             PermitRequest next = Waiting[0];
             Waiting.RemoveAt(0);
@@ -63,8 +98,6 @@ public sealed class PermitPool
             Holders[next.Holder] = granted;
             grants.Add(new PermitGrant(next.Holder, granted));
         }
-
-        return grants;
     }
 
     void Finish(string holder)
