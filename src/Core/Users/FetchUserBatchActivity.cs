@@ -13,6 +13,7 @@ public sealed class FetchUserBatchActivity(UserApiClient client, BatchOutcomeWri
 {
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<int> input)
     {
+        if (await writer.IsRunFinishedAsync(input)) return BatchOutcomeWriter.Nothing;
         IReadOnlyList<int> ids = input.Items;
         var outcomes = new UserFetchOutcome[ids.Count];
         await Parallel.ForEachAsync(
