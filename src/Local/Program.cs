@@ -14,4 +14,5 @@ root.Subcommands.Add(ProfileNlpCommand.Create());
 root.Subcommands.Add(BenchFanOutCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(TuneCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// On SIGINT/SIGTERM a command gets time to stop its engine, which drains the work it holds within 10 s (DurableEngine.DisposeAsync).
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(15) });

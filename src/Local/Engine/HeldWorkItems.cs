@@ -223,7 +223,7 @@ sealed class HeldWorkItems(IOrchestrationService inner, TimeSpan? renewEvery, IL
         await WaitUntilAsync(() => ending == 0, FinishOrchestrationsWithin);
         if (abandonedActivities + abandonedOrchestrations > 0)
         {
-            logger.LogInformation(
+            logger.LogWarning(
                 "Drained in {Seconds:F1} s: {Activities} activities and {Orchestrations} orchestration sessions put back on their queues.",
                 clock.Elapsed.TotalSeconds,
                 abandonedActivities,
