@@ -149,22 +149,23 @@ public sealed class DurableEngine : IAsyncDisposable
     /// Stops within <see cref="StopWithin"/>: first the held work is drained while the worker is still connected (it stops being
     /// handed work, finishes what it holds for up to <see cref="EngineSettings.DrainWithin"/>, and the rest goes back on its
     /// queues), so that another process on the task hub, running its own run or this one's, never waits out a visibility
-    /// timeout for a message this one held; then the worker, the sidecar and the provider stop. A step that overruns is left
+    /// timeout for a message this one held; then the provider, the worker and the sidecar stop. A step that overruns is left
     /// behind: the process is leaving, and what it held is back on the queues already.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(StopWithin);
         await BoundedAsync("drain the held work", service.DrainAsync(), timeout.Token);
+        // The provider next, while there is time: its partition leases are released, so another process takes its control
+        // queues at once rather than when the leases expire. The sidecar stops it too, from a fire-and-forget callback after
+        // its dispatchers, which may wait on work the worker never answers; stopping it here (once: see
+        // SidecarOrchestrationService) makes sure its leases and queue pollers are released before the process goes.
+        await BoundedAsync("stop the provider", service.StopAsync(isForced: true), timeout.Token);
         await BoundedAsync("stop the worker", worker.StopAsync(timeout.Token), timeout.Token);
         worker.Dispose();
         await BoundedAsync("close the channel", channel.ShutdownAsync(), timeout.Token);
         channel.Dispose();
         await BoundedAsync("stop the sidecar", sidecar.StopAsync(timeout.Token), timeout.Token);
-        // The sidecar stops its dispatchers, and with them the provider, from a fire-and-forget callback; stopping the
-        // provider here (once: see SidecarOrchestrationService) makes sure its leases and queue pollers are released
-        // before the process goes.
-        await BoundedAsync("stop the provider", service.StopAsync(isForced: true), timeout.Token);
         await BoundedAsync("dispose the sidecar", sidecar.DisposeAsync().AsTask(), timeout.Token);
     }
 

@@ -48,7 +48,12 @@ sealed class LockRenewal
             {
                 try
                 {
-                    await service.RenewTaskActivityWorkItemLockAsync(item);
+                    // The provider answers with the lock's new end, or with its end now when it no longer holds the item.
+                    TaskActivityWorkItem renewed = await service.RenewTaskActivityWorkItemLockAsync(item);
+                    if (renewed.LockedUntilUtc <= DateTime.UtcNow)
+                    {
+                        return;
+                    }
                 }
                 catch (Exception e)
                 {
