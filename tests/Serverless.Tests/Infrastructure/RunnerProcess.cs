@@ -11,7 +11,10 @@ public sealed class RunnerProcess : IDisposable
 
     RunnerProcess(Process process) => this.process = process;
 
-    public static RunnerProcess Start(params string[] args)
+    public static RunnerProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>With environment variables of its own, such as host.json overrides.</summary>
+    public static RunnerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "Serverless.Local"))
         {
@@ -25,6 +28,11 @@ public sealed class RunnerProcess : IDisposable
         }
 
         info.Environment.Remove("CONTAINER_NAME");
+        foreach ((string name, string value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var runner = new RunnerProcess(Process.Start(info)!);
         runner.process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (runner.errors) runner.errors.Add(e.Data); };
         runner.process.BeginErrorReadLine();
