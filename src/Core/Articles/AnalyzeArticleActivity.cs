@@ -17,6 +17,7 @@ public sealed class AnalyzeArticleActivity(ArticleAnalyzer analyzer, AnalysisGat
 {
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<string> input)
     {
+        if (await writer.IsRunFinishedAsync(input)) return BatchOutcomeWriter.Nothing;
         ArticleAnalysisSettings settings = input.Articles ?? throw new ArgumentException(
             "An article batch carries its run's analysis settings.", nameof(input));
         var outcomes = new ArticleOutcome[input.Items.Count];

@@ -54,6 +54,7 @@ public static class ServerlessServiceCollectionExtensions
         services.AddSingleton<IRunResultLines, UserResultLines>();
         services.AddSingleton<IRunResultLines, ArticleResultLines>();
         services.AddSingleton<RunResultsWriter>();
+        services.AddSingleton<FinishedRunGuard>();
         services.AddSingleton<BatchOutcomeWriter>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunControl>();

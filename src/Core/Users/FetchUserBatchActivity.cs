@@ -14,6 +14,7 @@ public sealed class FetchUserBatchActivity(UserApiClient client, BatchOutcomeWri
 {
     public override async Task<BatchReport> RunAsync(TaskActivityContext context, WorkBatch<int> input)
     {
+        if (await writer.IsRunFinishedAsync(input)) return BatchOutcomeWriter.Nothing;
         IReadOnlyList<int> ids = input.Items;
         var outcomes = new UserFetchOutcome?[ids.Count];
         using var ban = new CancellationTokenSource();

@@ -23,17 +23,23 @@ namespace Serverless.Local.Engine;
 public sealed class DurableEngine : IAsyncDisposable
 {
     const int MaxMessageBytes = 64 * 1024 * 1024;
+
+    /// <summary>The whole of <see cref="DisposeAsync"/>, whatever the worker, the sidecar or storage do.</summary>
+    static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(10);
+
     readonly IHost worker;
     readonly WebApplication sidecar;
     readonly GrpcChannel channel;
-    readonly IOrchestrationService service;
+    readonly SidecarOrchestrationService service;
+    readonly ILogger logger;
 
-    DurableEngine(IOrchestrationService service, WebApplication sidecar, GrpcChannel channel, IHost worker)
+    DurableEngine(SidecarOrchestrationService service, WebApplication sidecar, GrpcChannel channel, IHost worker, ILogger logger)
     {
         this.service = service;
         this.sidecar = sidecar;
         this.channel = channel;
         this.worker = worker;
+        this.logger = logger;
         Client = worker.Services.GetRequiredService<DurableTaskClient>();
         Services = worker.Services;
     }
@@ -50,9 +56,17 @@ public sealed class DurableEngine : IAsyncDisposable
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken = default)
     {
-        IOrchestrationService service = settings.Kind == EngineKind.InMemory
-            ? new SidecarOrchestrationService(new InMemoryOrchestrationService(loggerFactory), settings.Caps)
-            : new SidecarOrchestrationService(await CreateAzureStorageAsync(settings, loggerFactory), caps: null);
+        ILogger logger = loggerFactory.CreateLogger<DurableEngine>();
+        // The in-memory service's locks never lapse; the Azure Storage provider's last the work-item visibility timeout.
+        SidecarOrchestrationService service = settings.Kind == EngineKind.InMemory
+            ? new SidecarOrchestrationService(
+                new InMemoryOrchestrationService(loggerFactory), settings.Caps, renewActivitiesEvery: null, settings.DrainWithin, logger)
+            : new SidecarOrchestrationService(
+                await CreateAzureStorageAsync(settings, loggerFactory),
+                caps: null,
+                renewActivitiesEvery: settings.Storage.WorkItemQueueVisibilityTimeout / 3,
+                settings.DrainWithin,
+                logger);
 
         int port = FreePort.Next();
         WebApplication sidecar = BuildSidecar(service, port, loggerFactory, settings.RunWorker);
@@ -85,7 +99,7 @@ public sealed class DurableEngine : IAsyncDisposable
         });
         IHost worker = builder.Build();
         await worker.StartAsync(cancellationToken);
-        return new DurableEngine(service, sidecar, channel, worker);
+        return new DurableEngine(service, sidecar, channel, worker, logger);
     }
 
     static async Task<IOrchestrationService> CreateAzureStorageAsync(EngineSettings settings, ILoggerFactory loggerFactory)
@@ -134,18 +148,39 @@ public sealed class DurableEngine : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Stops within <see cref="StopWithin"/>: first the held work is drained while the worker is still connected (it stops being
+    /// handed work, finishes what it holds for up to <see cref="EngineSettings.DrainWithin"/>, and the rest goes back on its
+    /// queues), so that another process on the task hub, running its own run or this one's, never waits out a visibility
+    /// timeout for a message this one held; then the provider, the worker and the sidecar stop. A step that overruns is left
+    /// behind: the process is leaving, and what it held is back on the queues already.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await worker.StopAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(StopWithin);
+        await BoundedAsync("drain the held work", service.DrainAsync(), timeout.Token);
+        // The provider next, while there is time: its partition leases are released, so another process takes its control
+        // queues at once rather than when the leases expire. The sidecar stops it too, from a fire-and-forget callback after
+        // its dispatchers, which may wait on work the worker never answers; stopping it here (once: see
+        // SidecarOrchestrationService) makes sure its leases and queue pollers are released before the process goes.
+        await BoundedAsync("stop the provider", service.StopAsync(isForced: true), timeout.Token);
+        await BoundedAsync("stop the worker", worker.StopAsync(timeout.Token), timeout.Token);
         worker.Dispose();
-        await channel.ShutdownAsync();
+        await BoundedAsync("close the channel", channel.ShutdownAsync(), timeout.Token);
         channel.Dispose();
-        await sidecar.StopAsync(timeout.Token);
-        // The sidecar stops its dispatchers, and with them the provider, from a fire-and-forget callback; stopping the
-        // provider here (once: see SidecarOrchestrationService) makes sure its leases and queue pollers are released
-        // before the process goes.
-        await service.StopAsync(isForced: true);
-        await sidecar.DisposeAsync();
+        await BoundedAsync("stop the sidecar", sidecar.StopAsync(timeout.Token), timeout.Token);
+        await BoundedAsync("dispose the sidecar", sidecar.DisposeAsync().AsTask(), timeout.Token);
+    }
+
+    async Task BoundedAsync(string step, Task task, CancellationToken timeout)
+    {
+        try
+        {
+            await task.WaitAsync(timeout);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            logger.LogWarning("The engine did not {Step} within {Seconds} s of stopping; leaving it.", step, StopWithin.TotalSeconds);
+        }
     }
 }

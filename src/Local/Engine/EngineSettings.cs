@@ -19,9 +19,15 @@ public sealed record EngineSettings
     public bool RunWorker { get; init; } = true;
 
     /// <summary>
-    /// The queue settings from host.json. The gRPC sidecar never renews an activity's message, so the work-item visibility
-    /// timeout must exceed the longest activity; it is also how long a killed runner's in-flight work waits before another
-    /// process runs it.
+    /// The queue settings from host.json. The engine renews an activity's message every third of the work-item visibility
+    /// timeout while it runs (the gRPC sidecar does not); the timeout is how long a killed runner's in-flight work waits before
+    /// another process runs it.
     /// </summary>
     public HostJsonStorage Storage { get; init; } = HostJsonStorage.ProviderDefaults;
+
+    /// <summary>
+    /// How long a stopping engine lets the worker finish the activities it holds before it puts them back on the queue for
+    /// another process (see <see cref="DurableEngine.DisposeAsync"/>): a user batch takes seconds.
+    /// </summary>
+    public TimeSpan DrainWithin { get; init; } = TimeSpan.FromSeconds(4);
 }

@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;
+using Microsoft.Extensions.Logging;
 
 namespace Serverless.Local.Engine;
 
@@ -14,12 +15,16 @@ namespace Serverless.Local.Engine;
 /// <item>The in-memory service sizes its dispatchers by the processor count, which on a 2-core machine holds a window
 /// of 20 fetches to 2 at a time and stalls 500 ms whenever that is full; it is given the host.json caps.</item>
 /// </list>
-/// It also stops the provider once, and only if it was started (an engine without a worker never starts it).
-/// Everything else is forwarded unchanged.
+/// Every work item it hands out is held in <see cref="HeldWorkItems"/>: activities have their locks renewed, and before the
+/// provider stops the held work is drained (finished or put back on its queue). It also stops the provider once, and only if it
+/// was started (an engine without a worker never starts it). Everything else is forwarded unchanged.
 /// </summary>
-sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCaps? caps)
+sealed class SidecarOrchestrationService(
+    IOrchestrationService inner, HostJsonCaps? caps, TimeSpan? renewActivitiesEvery, TimeSpan drainWithin, ILogger logger)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
+    readonly HeldWorkItems held = new(inner, renewActivitiesEvery, logger);
+
     IOrchestrationServiceClient Client => (IOrchestrationServiceClient)inner;
 
     public int MaxConcurrentTaskActivityWorkItems => caps?.MaxConcurrentActivityFunctions ?? inner.MaxConcurrentTaskActivityWorkItems;
@@ -47,9 +52,15 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
     public Task StopAsync() => StopAsync(isForced: false);
 
     /// <summary>
-    /// Stops the provider once, after its start has finished. The sidecar stops it from a fire-and-forget callback
-    /// while the engine stops it too, and the Azure Storage provider throws when stopped twice at once, or unstarted:
-    /// the sidecar starts it only when a worker connects, so an engine without a worker never starts it.
+    /// Finishes or puts back the work items this engine holds (see <see cref="HeldWorkItems.DrainAsync"/>), so that no message
+    /// it held waits out a visibility timeout once the process has left; the worker must still be connected to finish any.
+    /// </summary>
+    public Task DrainAsync() => held.DrainAsync(drainWithin);
+
+    /// <summary>
+    /// Stops the provider once, after its start has finished and the held work is drained. The sidecar stops it from a
+    /// fire-and-forget callback while the engine stops it too, and the Azure Storage provider throws when stopped twice at once,
+    /// or unstarted: the sidecar starts it only when a worker connects, so an engine without a worker never starts it.
     /// </summary>
     public Task StopAsync(bool isForced)
     {
@@ -70,6 +81,7 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
             // A failed start is stopped all the same, to release whatever it acquired.
         }
 
+        await held.DrainAsync(drainWithin);
         await inner.StopAsync(isForced);
     }
 
@@ -91,7 +103,7 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        held.LockNextOrchestrationAsync(receiveTimeout, cancellationToken)!;
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
@@ -115,8 +127,14 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
             }
         }
 
-        return inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        return held.EndOrchestrationAsync(workItem, () => inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem,
+            newOrchestrationRuntimeState,
+            outboundMessages,
+            orchestratorMessages,
+            timerMessages,
+            continuedAsNewMessage,
+            orchestrationState));
     }
 
     static void Normalize(IList<HistoryEvent> events)
@@ -140,20 +158,23 @@ sealed class SidecarOrchestrationService(IOrchestrationService inner, HostJsonCa
         }
     }
 
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        held.EndOrchestrationAsync(workItem, () => inner.AbandonTaskOrchestrationWorkItemAsync(workItem));
 
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        held.ReleasesOrchestration(workItem) ? inner.ReleaseTaskOrchestrationWorkItemAsync(workItem) : Task.CompletedTask;
 
     public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        held.LockNextActivityAsync(receiveTimeout, cancellationToken)!;
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
     public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        held.EndActivityAsync(workItem, () => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage));
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        held.EndActivityAsync(workItem, () => inner.AbandonTaskActivityWorkItemAsync(workItem));
 
     public Task CreateTaskOrchestrationAsync(TaskMessage creationMessage) => Client.CreateTaskOrchestrationAsync(creationMessage);
 

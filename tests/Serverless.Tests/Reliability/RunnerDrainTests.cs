@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Serverless.Core.Storage;
+using Serverless.Simulator;
+using Serverless.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Serverless.Tests.Reliability;
+
+/// <summary>
+/// Two runner processes on one task hub each run the other's work as well as their own. One that leaves (its run done, or
+/// SIGTERM) first finishes or puts back the work items it holds, so the other run never waits out host.json's 1-minute
+/// visibility timeout for a message the leaver held.
+/// </summary>
+public sealed class RunnerDrainTests(ITestOutputHelper output)
+{
+    /// <summary>Far below host.json's visibility timeouts (1 minute), which a held message would wait out.</summary>
+    static readonly TimeSpan WellWithinVisibility = TimeSpan.FromSeconds(40);
+
+    [Fact]
+    public async Task A_runner_whose_run_ends_first_leaves_without_stalling_the_other_run()
+    {
+        Azurite.EnsureRunning();
+        await using ApiSimulator api = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 1_000, ConcurrencyLimit = 0 });
+        // The leaver's run calls an API of its own, so it has its own limiter and is not queued behind the other run's batches.
+        await using ApiSimulator leaverApi = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 300, ConcurrencyLimit = 0 });
+        string hub = Azurite.NewTaskHub("d");
+        string[] common = ["--task-hub", hub, "--json"];
+
+        // The other run lasts well beyond the leaver's, and its runner works two batches at a time, leaving the rest on the queue
+        // for the leaver: the leaver leaves while it runs some of the other run's batches.
+        using RunnerProcess other = RunnerProcess.Start(
+            new Dictionary<string, string> { ["AzureFunctionsJobHost__extensions__durableTask__maxConcurrentActivityFunctions"] = "2" },
+            ["users", "--count", "600", "--batch-size", "40", "--api", api.BaseUrl.ToString(), .. common]);
+        string otherRun = await StartedRunAsync(other);
+        await WaitForFetchesAsync(api, 20);
+
+        using RunnerProcess leaver = RunnerProcess.Start(
+            ["users", "--from", "5001", "--count", "20", "--api", leaverApi.BaseUrl.ToString(), .. common]);
+        JsonElement leaverDone = await leaver.ReadEventAsync("finished", TimeSpan.FromSeconds(90));
+        var sinceLeaving = Stopwatch.StartNew();
+        Assert.Equal("Completed", leaverDone.GetProperty("status").GetString());
+        Assert.True(
+            api.Snapshot().Ok + leaverApi.Snapshot().Ok < 450, "the other run was all but done when the leaver's run ended: the test proves nothing");
+        Assert.Equal(0, await leaver.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        output.WriteLine($"the leaver exited {sinceLeaving.Elapsed.TotalSeconds:F1} s after its run ended; stderr: {leaver.StandardError}");
+
+        JsonElement finished = await other.ReadEventAsync("finished", TimeSpan.FromSeconds(150));
+        output.WriteLine($"the other run finished {sinceLeaving.Elapsed.TotalSeconds:F1} s after the leaver's run ended");
+        Assert.Equal("Completed", finished.GetProperty("status").GetString());
+        Assert.True(sinceLeaving.Elapsed < WellWithinVisibility, $"the other run took {sinceLeaving.Elapsed} more after the leaver's ended");
+        await AssertEachUserOnceAsync(otherRun, Enumerable.Range(1, 600));
+    }
+
+    [Fact]
+    public async Task A_runner_stopped_by_SIGTERM_mid_run_stalls_no_run_on_the_task_hub()
+    {
+        Azurite.EnsureRunning();
+        await using ApiSimulator api = await ApiSimulator.StartAsync(new SimulatorOptions { LatencyMs = 400, ConcurrencyLimit = 0 });
+        string hub = Azurite.NewTaskHub("s");
+        string[] common = ["--api", api.BaseUrl.ToString(), "--task-hub", hub, "--json"];
+
+        // The other run is the longer: the stopped runner's run goes on in the other process and ends before it.
+        using RunnerProcess other = RunnerProcess.Start(["users", "--count", "800", .. common]);
+        string otherRun = await StartedRunAsync(other);
+        using RunnerProcess stopped = RunnerProcess.Start(["users", "--from", "2001", "--count", "150", .. common]);
+        string stoppedRun = await StartedRunAsync(stopped);
+        await WaitForFetchesAsync(api, 150);
+
+        stopped.Terminate();
+        var sinceStopped = Stopwatch.StartNew();
+        await stopped.WaitForExitAsync(TimeSpan.FromSeconds(20));
+        output.WriteLine($"stopped runner exited {sinceStopped.Elapsed.TotalSeconds:F1} s after SIGTERM; stderr: {stopped.StandardError}");
+        Assert.True(sinceStopped.Elapsed < TimeSpan.FromSeconds(15), $"the stopped runner took {sinceStopped.Elapsed} to exit");
+
+        JsonElement finished = await other.ReadEventAsync("finished", TimeSpan.FromSeconds(150));
+        output.WriteLine($"the other run finished {sinceStopped.Elapsed.TotalSeconds:F1} s after SIGTERM");
+        Assert.Equal("Completed", finished.GetProperty("status").GetString());
+        Assert.True(sinceStopped.Elapsed < WellWithinVisibility, $"the other run waited {sinceStopped.Elapsed} after the SIGTERM");
+        Assert.Equal(0, await other.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+
+        var store = new BlobResultStore(new BlobServiceClient(Azurite.ConnectionString));
+        Core.Runs.RunManifest? stoppedManifest = await store.ReadManifestAsync("results", stoppedRun);
+        Assert.True(stoppedManifest is not null, "the stopped runner's run did not finish in the other process");
+        Assert.Equal(Core.Runs.RunOutcome.Completed, stoppedManifest.Status);
+        await AssertEachUserOnceAsync(otherRun, Enumerable.Range(1, 800));
+        await AssertEachUserOnceAsync(stoppedRun, Enumerable.Range(2001, 150));
+    }
+
+    static async Task<string> StartedRunAsync(RunnerProcess runner) =>
+        (await runner.ReadEventAsync("started", TimeSpan.FromSeconds(60))).GetProperty("runId").GetString()!;
+
+    static async Task WaitForFetchesAsync(ApiSimulator api, long fetches)
+    {
+        var wait = Stopwatch.StartNew();
+        while (api.Snapshot().Ok < fetches && wait.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(api.Snapshot().Ok >= fetches, $"only {api.Snapshot().Ok} fetches in a minute");
+    }
+
+    static async Task AssertEachUserOnceAsync(string runId, IEnumerable<int> users)
+    {
+        var store = new BlobResultStore(new BlobServiceClient(Azurite.ConnectionString));
+        RunResults results = await RunResults.ReadAsync(store, Core.Runs.RunFolder.ForUsers("results", runId));
+        Assert.Equal(users, results.UserIds.Order());
+        Assert.Empty(results.Failed);
+    }
+}
