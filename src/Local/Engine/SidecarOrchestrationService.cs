@@ -53,9 +53,16 @@ sealed class SidecarOrchestrationService(
 
     /// <summary>
     /// Finishes or puts back the work items this engine holds (see <see cref="HeldWorkItems.DrainAsync"/>), so that no message
-    /// it held waits out a visibility timeout once the process has left; the worker must still be connected to finish any.
+    /// it held waits out a visibility timeout once the process has left; the worker must still be connected to finish any. An
+    /// engine whose provider never started (no worker: a client-only engine) holds nothing, and its provider cannot be read.
     /// </summary>
-    public Task DrainAsync() => held.DrainAsync(drainWithin);
+    public Task DrainAsync()
+    {
+        lock (gate)
+        {
+            return starting is null ? Task.CompletedTask : held.DrainAsync(drainWithin);
+        }
+    }
 
     /// <summary>
     /// Stops the provider once, after its start has finished and the held work is drained. The sidecar stops it from a

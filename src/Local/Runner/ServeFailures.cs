@@ -1,6 +1,3 @@
-using System.Net.Sockets;
-using Azure;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Serverless.Core.Http;
@@ -25,7 +22,7 @@ public sealed class ServeFailures(ILogger logger)
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            bool unreachable = IsStorageUnreachable(e);
+            bool unreachable = StorageFailures.MayBeOutage(e);
             context.Response.Clear();
             if (unreachable)
             {
@@ -43,18 +40,4 @@ public sealed class ServeFailures(ILogger logger)
             }
         }
     }
-
-    /// <summary>
-    /// A failure to reach storage, from the engine (its sidecar answers over gRPC; a storage call that failed in it comes back as
-    /// Unknown or Internal) or from the results' blob client (a transport failure, or a 5xx such as a server busy).
-    /// </summary>
-    public static bool IsStorageUnreachable(Exception e) => e switch
-    {
-        RpcException rpc => rpc.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unknown
-            or StatusCode.Internal or StatusCode.Aborted or StatusCode.ResourceExhausted,
-        RequestFailedException { Status: 0 or >= 500 } => true,
-        HttpRequestException or SocketException or TimeoutException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsStorageUnreachable),
-        _ => e.InnerException is { } inner && IsStorageUnreachable(inner),
-    };
 }

@@ -74,11 +74,7 @@ public sealed class RunnerProcess : IDisposable
     public void KillHard() => process.Kill(entireProcessTree: true);
 
     /// <summary>SIGTERM, as an operator's <c>kill</c> or a container stop sends: the runner may finish what it holds.</summary>
-    public void Terminate()
-    {
-        using Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
-        kill.WaitForExit();
-    }
+    public void Terminate() => Signal.Send(process.Id, "TERM");
 
     public bool HasExited => process.HasExited;
 

@@ -15,14 +15,14 @@ public sealed class ServeStorageOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task With_storage_gone_serve_answers_503_problems_with_retry_after_and_no_internals()
     {
-        using PrivateAzuriteProcess azurite = await PrivateAzuriteProcess.StartAsync();
+        await using PrivateAzurite azurite = await PrivateAzurite.StartAsync();
         int port = FreePort();
         using RunnerProcess serve = RunnerProcess.Start(
             "serve", "--storage", azurite.ConnectionString, "--task-hub", Azurite.NewTaskHub("o"), "--port", $"{port}");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(120) };
         await WaitUntilServingAsync(http, serve);
 
-        azurite.Kill();
+        await azurite.StopAsync();
         foreach (HttpRequestMessage request in new[]
         {
             new HttpRequestMessage(HttpMethod.Get, "api/runs/some-run"),

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Serverless.Tests.Infrastructure;
 
-namespace Serverless.Tests.StorageOutage;
+namespace Serverless.Tests.Infrastructure;
 
 /// <summary>
 /// An Azurite of the test's own on free ports, with its data in a temporary folder, that the test may stop and start again
@@ -21,6 +20,9 @@ public sealed class PrivateAzurite : IAsyncDisposable
     PrivateAzurite()
     {
     }
+
+    /// <summary>Blob, queue and table ports, for a test that checks none of them leaks into an answer.</summary>
+    public IReadOnlyList<int> Ports => [blobPort, queuePort, tablePort];
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};" +
