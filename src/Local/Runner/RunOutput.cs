@@ -12,8 +12,7 @@ namespace Serverless.Local.Runner;
 public static class RunOutput
 {
     /// <param name="what">What the run works on, for people: "50 users from http://…", "12 articles under local/…".</param>
-    /// <param name="needsApi">Whether resuming needs the user API (a user-fetch run).</param>
-    public static void Started(RunnerSettings settings, string runId, int total, string what, bool needsApi = false)
+    public static void Started(RunnerSettings settings, string runId, int total, string what)
     {
         if (settings.Quiet)
         {
@@ -27,8 +26,8 @@ public static class RunOutput
         }
 
         Console.WriteLine($"Run {runId}: {what} on the {settings.Engine} engine (task hub {settings.TaskHub}).");
-        string api = !needsApi ? "" : settings.ApiBaseUrl is null ? " --api <URL of the user API>" : $" --api {settings.ApiBaseUrl}";
-        Console.WriteLine($"  Resume it after a crash with: runs wait {runId}{api}");
+        // A user run keeps the API it started with, so its resume names none.
+        Console.WriteLine($"  Resume it after a crash with: runs wait {runId}");
     }
 
     public static void Finished(RunnerSettings settings, RunStatus status, SimulatorStats? api)

@@ -45,7 +45,7 @@ public static class UserRuns
         session.Simulator?.ResetStats();
         string runId = await session.Storage.RunAsync(
             token => session.Get<UserFetchStarter>().StartAsync(session.Client, userIds, runSettings, cancellationToken: token), cancellationToken);
-        RunOutput.Started(settings, runId, userIds.Count, $"{userIds.Count} users from {session.Api}", needsApi: true);
+        RunOutput.Started(settings, runId, userIds.Count, $"{userIds.Count} users from {session.Api}");
         return await RunWatcher.WaitAsync(session, runId, settings, cancellationToken);
     }
 }
