@@ -168,7 +168,7 @@ base="http://127.0.0.1:$port"
 printf 'base=%s\nblobs_key=%s\n' "$base" "$blobs_key" >"$state/host.env"
 # The banner comes after the host's start-up log, which stays in the file: only lines logged from here on are shown, so
 # the key is not scrolled away by the start-up log.
-shown="$(stat -c %s "$log")"
+shown="$(wc -c <"$log")"
 echo "functions: the host's start-up log is in $log"
 echo
 echo "Functions host ready: $base  (user API: $api_url)"
