@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every performance figure the README states, in one run: one markdown table and artifacts/bench/bench.json.
+"""Every performance figure docs/benchmarks.md states, in one run: one markdown table and artifacts/bench/bench.json.
 
 Run it through scripts/bench.sh, which builds Release once and has Azurite running. Measures:
   users       user fetch at demo size (50 users, 200 ms, cap 20), default batching, both engines, against ideal and the Python seed
@@ -14,7 +14,7 @@ Run it through scripts/bench.sh, which builds Release once and has Azurite runni
               50 users (200 ms, cap 20) and 1,000 users (100 ms, cap 50); skipped without func or the host build
 Python baselines: bench/seed_fetch.py (ThreadPoolExecutor) and bench/seed_nlp.py (ProcessPoolExecutor). Figures are
 medians of --runs runs; the runner's in-process repeats drop their first (start-up and JIT) run. --quick runs every
-measure at tiny sizes once, to check the plumbing; its output says so and cannot go into the README.
+measure at tiny sizes once, to check the plumbing; its output says so and cannot go into the docs.
 Data from the Inspec Database kindly supplied by The IET (read from ../shared/data/inspec, never copied into the repo).
 Standard library only.
 """
@@ -46,6 +46,7 @@ MEASURES = ("users", "fanout", "throughput", "memory", "nlp", "nlp-seed", "host"
 FUNCTIONS_APP = ROOT / "src/Functions" / BIN
 HOST_DIR = Path(os.environ.get("FUNCTIONS_HOST_DIR") or ROOT.parent / "shared/functions-host/bin")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+BENCH_DOC = ROOT / "docs" / "benchmarks.md"
 # A runner process's 50-user runs keep getting faster over its first dozen (tiered compilation): in four series of 25 runs on
 # fresh stores, runs 2-8 had medians of 0.75-0.78 s and runs 9-25 0.73-0.74 s, and medians of 7 moved by 0.03 s between
 # series. Short runs take at least this many, after the untimed first.
@@ -569,23 +570,25 @@ def markdown(rows: list[dict], meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_readme(block: str) -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text()
-    if START not in text or END not in text:
-        raise SystemExit(f"README.md has no {START} ... {END} markers")
+def update_docs(block: str, doc: Path = BENCH_DOC) -> None:
+    """Replaces the table between the bench markers of docs/benchmarks.md; the text around it stays as it is."""
+    text = doc.read_text()
+    if text.count(START) != 1 or text.count(END) != 1 or text.index(START) > text.index(END):
+        raise SystemExit(f"{doc.relative_to(ROOT) if doc.is_relative_to(ROOT) else doc} needs one {START} ... {END} pair")
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
-    readme.write_text(f"{head}{START}\n{block}{END}{tail}")
+    doc.write_text(f"{head}{START}\n{block}{END}{tail}")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Every README performance figure in one run (see scripts/bench.sh).")
+    parser = argparse.ArgumentParser(description="Every performance figure of docs/benchmarks.md in one run (see scripts/bench.sh).")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run each: checks the plumbing, not figures")
     parser.add_argument("--runs", type=int, help="runs per measure (default 5; --quick: 1)")
     parser.add_argument("--only", help=f"comma-separated subset of {','.join(MEASURES)}")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Inspec Validation.zip (default ../shared/data/inspec/Validation.zip)")
-    parser.add_argument("--update-readme", action="store_true", help="rewrite README.md between the bench markers with the table")
+    # --update-readme is the option's old name, from when the table was in the README.
+    parser.add_argument("--update-docs", "--update-readme", dest="update_docs", action="store_true",
+                        help="rewrite docs/benchmarks.md between the bench markers with the table")
     args = parser.parse_args()
     runs = args.runs or (1 if args.quick else 5)
     # A 50-user run lasts under a second and varies by 10-20 % from one run to the next (0.77-0.99 s for the same host run
@@ -594,8 +597,8 @@ def main() -> int:
     only = args.only.split(",") if args.only else list(MEASURES)
     if unknown := set(only) - set(MEASURES):
         parser.error(f"unknown measures {sorted(unknown)}; choose from {','.join(MEASURES)}")
-    if args.update_readme and (args.quick or args.only):
-        parser.error("--update-readme takes only a full run of every measure (no --quick, no --only)")
+    if args.update_docs and (args.quick or args.only):
+        parser.error("--update-docs takes only a full run of every measure (no --quick, no --only)")
     for exe in (RUNNER, SIMULATOR):
         if not exe.exists():
             raise SystemExit(f"{exe.relative_to(ROOT)} is missing: run scripts/bench.sh, which builds Release first")
@@ -689,11 +692,11 @@ def main() -> int:
     (OUT / f"{name}.json").write_text(json.dumps({**meta, "rows": rows, "results": results, "sizes": sizes}, indent=2) + "\n")
     (OUT / f"{name}.md").write_text(block)
     log(f"wrote {(OUT / f'{name}.json').relative_to(ROOT)} and {name}.md in {meta['seconds']} s")
-    if args.update_readme and failed:
-        log("README.md left alone: a measure failed")
-    elif args.update_readme:
-        update_readme(block)
-        log("README.md updated between the bench markers")
+    if args.update_docs and failed:
+        log(f"{BENCH_DOC.relative_to(ROOT)} left alone: a measure failed")
+    elif args.update_docs:
+        update_docs(block)
+        log(f"{BENCH_DOC.relative_to(ROOT)} updated between the bench markers")
     return 1 if failed else 0
 
 

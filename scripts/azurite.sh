@@ -14,7 +14,8 @@ queue_port="${AZURITE_QUEUE_PORT:-10001}"
 table_port="${AZURITE_TABLE_PORT:-10002}"
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-is_azurite() { curl -s -m 2 -o /dev/null -D - "http://127.0.0.1:$blob_port/" 2>/dev/null | grep -qi '^server: azurite'; }
+# A loaded machine's Azurite can take seconds to answer; a short timeout would call it "not Azurite".
+is_azurite() { curl -s -m 10 -o /dev/null -D - "http://127.0.0.1:$blob_port/" 2>/dev/null | grep -qi '^server: azurite'; }
 
 case "${1:-}" in
   start)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every performance figure the README states, in one run: set-up, Azurite, one Release build, then bench/bench.py, which
+# Every performance figure docs/benchmarks.md states, in one run: set-up, Azurite, one Release build, then bench/bench.py, which
 # prints one markdown table (measure | baseline | this project | ratio | goal | machine) and writes artifacts/bench/bench.json.
 # Arguments go to bench.py: --quick (tiny sizes, one run: checks the plumbing), --runs N, --only users,fanout,...,
-# --update-readme (rewrites the README's table between the bench markers). Stops what it started.
+# --update-docs (rewrites the table between the bench markers in docs/benchmarks.md; --update-readme, its old name,
+# still works). Stops what it started.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 # Azurite keeps each table store in one JSON file that it rewrites whole on every save, so it slows down as task hubs pile

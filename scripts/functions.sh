@@ -2,7 +2,8 @@
 # The Functions app under the real Azure Functions host: `func start` when Core Tools is installed, else the host
 # in FUNCTIONS_HOST_DIR (default ../shared/functions-host/bin next to the repo). Set-up, Azurite, a Release build,
 # the bundled user API simulator (unless --api-url or UserApi__BaseUrl names one), then the host on --port (7071).
-# Prints the base URL, the routes and a function key; Ctrl+C stops what it started.
+# Prints the base URL, the routes and a function key, then the host's log from then on (the start-up log stays in
+# .functions/host.log); Ctrl+C stops what it started.
 #   scripts/functions.sh [--port P] [--api-url URL]
 #   scripts/functions.sh upload FILE [NAME]   -> uploads to Azurite's articles container and delivers the
 #                                               BlobCreated event to the running host, as Event Grid does in Azure
@@ -165,6 +166,10 @@ for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && br
 
 base="http://127.0.0.1:$port"
 printf 'base=%s\nblobs_key=%s\n' "$base" "$blobs_key" >"$state/host.env"
+# The banner comes after the host's start-up log, which stays in the file: only lines logged from here on are shown, so
+# the key is not scrolled away by the start-up log.
+shown="$(wc -c <"$log")"
+echo "functions: the host's start-up log is in $log"
 echo
 echo "Functions host ready: $base  (user API: $api_url)"
 echo "function key: $function_key   (send as header x-functions-key, or ?code=)"
@@ -178,6 +183,6 @@ PY
 echo "  upload an article: scripts/functions.sh upload FILE [NAME]"
 echo "Ctrl+C stops the host, the simulator and what else this script started."
 echo
-tail -n +1 -f "$log" &
+tail -c +"$((shown + 1))" -f "$log" &
 pids+=($!)
 wait "$host_pid" || true

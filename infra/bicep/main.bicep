@@ -1,6 +1,6 @@
 // Serverless on Azure Functions Flex Consumption: one storage account (no keys), a user-assigned identity,
 // Application Insights, the function app and the Event Grid wiring of the upload trigger.
-// `azd up` deploys it (azure.yaml at the repo root); README "Deploying to Azure" has the details.
+// `azd up` deploys it (azure.yaml at the repo root); docs/azure.md has the details.
 
 targetScope = 'resourceGroup'
 

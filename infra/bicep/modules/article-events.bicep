@@ -2,7 +2,7 @@
 // trigger. The system topic can exist from the first deployment; the subscription needs the host's
 // blobs_extension system key, which the Functions host creates only once the app (with its blob trigger) has
 // been deployed and started, and Event Grid validates the endpoint when the subscription is created. Hence
-// `subscribe` stays false until the code is deployed (see README, "Deploying to Azure").
+// `subscribe` stays false until the code is deployed (see docs/azure.md).
 
 param location string
 param tags object = {}

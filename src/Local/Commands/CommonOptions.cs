@@ -23,7 +23,8 @@ public sealed class CommonOptions
     public Option<string> TaskHub { get; } = new("--task-hub")
     {
         Description = "Durable task hub name (letters and digits).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TaskHubName") is { Length: > 0 } hub ? hub : "ServerlessLocal",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TaskHubName") is { Length: > 0 } hub
+            ? hub : EngineSettings.DefaultTaskHubName,
     };
 
     public Option<string?> Api { get; } = new("--api")

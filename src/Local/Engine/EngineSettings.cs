@@ -6,8 +6,14 @@ public sealed record EngineSettings
 
     public string StorageConnectionString { get; init; } = "UseDevelopmentStorage=true";
 
+    /// <summary>
+    /// The runner's task hub when none is named. Not the Functions host's (local.settings.json): a host on the runner's hub
+    /// would replay the leftover messages of the runner's purged runs (the demo's warm-up) as warnings.
+    /// </summary>
+    public const string DefaultTaskHubName = "ServerlessLocal";
+
     /// <summary>Letters and digits, 3–45 characters, starting with a letter (the provider names queues and tables after it).</summary>
-    public string TaskHubName { get; init; } = "ServerlessLocal";
+    public string TaskHubName { get; init; } = DefaultTaskHubName;
 
     public HostJsonCaps Caps { get; init; } = HostJsonCaps.Defaults;
 
