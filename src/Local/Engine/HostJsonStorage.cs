@@ -19,6 +19,7 @@ public sealed record HostJsonStorage(
     public static readonly HostJsonStorage ProviderDefaults = new(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), 4, 32);
     public const string EnvPrefix = "AzureFunctionsJobHost__extensions__durableTask__storageProvider__";
     public const string PollingIntervalKey = "maxQueuePollingInterval";
+    public const string ControlQueueVisibilityKey = "controlQueueVisibilityTimeout";
 
     public static HostJsonStorage Load(string? path = null, Func<string, string?>? environment = null)
     {
@@ -28,7 +29,7 @@ public sealed record HostJsonStorage(
         HostJsonStorage d = ProviderDefaults;
         return new HostJsonStorage(
             Duration(PollingIntervalKey, d.MaxQueuePollingInterval),
-            Duration("controlQueueVisibilityTimeout", d.ControlQueueVisibilityTimeout),
+            Duration(ControlQueueVisibilityKey, d.ControlQueueVisibilityTimeout),
             Duration("workItemQueueVisibilityTimeout", d.WorkItemQueueVisibilityTimeout),
             Count("partitionCount", d.PartitionCount, max: 16),
             Count("controlQueueBatchSize", d.ControlQueueBatchSize, max: 32));

@@ -84,7 +84,7 @@ public static class LocalHost
             StorageConnectionString = settings.Storage,
             TaskHubName = settings.TaskHub,
             Caps = HostJsonCaps.Load(),
-            Storage = RunnerQueuePolling.Apply(HostJsonStorage.Load()),
+            Storage = RunnerControlQueue.Apply(RunnerQueuePolling.Apply(HostJsonStorage.Load())),
             RunWorker = runWorker,
         };
         configuration = WithDevelopmentDefaults(configuration);
