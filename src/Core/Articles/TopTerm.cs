@@ -17,8 +17,8 @@ public sealed record TopTerm(string Term, int Articles)
     public string ToText() => $"{Term} ({Articles} {(Articles == 1 ? "article" : "articles")})";
 
     /// <summary>
-    /// <paramref name="status"/> with its <see cref="RunStatus.TopTerms"/> when it is a finished run that has a terms file (empty
-    /// when the file was never written); as it is otherwise. One read of the file's first few kilobytes.
+    /// <paramref name="status"/> with its <see cref="RunStatus.TopTerms"/> when it is a finished run whose terms file was written;
+    /// as it is otherwise. One read of the head of the file, up to the end of its tenth term.
     /// </summary>
     public static async Task<RunStatus> WithTopTermsAsync(RunStatus status, BlobResultStore store, CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,13 @@ public sealed record TopTerm(string Term, int Articles)
             return status;
         }
 
-        IReadOnlyList<CorpusTerm> head = await store.ReadJsonArrayHeadAsync<CorpusTerm>(files.Container, terms, Shown, cancellationToken);
-        return status with { TopTerms = head.Select(t => new TopTerm(t.Term, t.DocumentFrequency)).ToList() };
+        IReadOnlyList<Line>? head = await store.ReadJsonArrayHeadAsync<Line>(files.Container, terms, Shown, cancellationToken);
+        return head is null ? status : status with { TopTerms = head.Select(t => new TopTerm(t.Term, t.DocumentFrequency)).ToList() };
     }
+
+    /// <summary>
+    /// The two fields of a <see cref="CorpusTerm"/> shown; its article names and surface forms are skipped, not kept, since a
+    /// term of a large corpus can list thousands of articles.
+    /// </summary>
+    sealed record Line(string Term, int DocumentFrequency);
 }

@@ -71,16 +71,18 @@ public sealed class BlobResultStore(BlobServiceClient service)
 
     /// <summary>
     /// The first <paramref name="limit"/> elements of a blob holding one JSON array, parsed as they stream in, without downloading
-    /// the rest; empty when it does not exist.
+    /// the rest; null when it does not exist.
     /// </summary>
-    public async Task<IReadOnlyList<T>> ReadJsonArrayHeadAsync<T>(
+    public async Task<IReadOnlyList<T>?> ReadJsonArrayHeadAsync<T>(
         string container, string blobName, int limit, CancellationToken cancellationToken = default)
     {
-        var head = new List<T>();
-        if (limit < 1 || await OpenReadAsync(container, blobName, cancellationToken) is not { } blob)
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (await OpenReadAsync(container, blobName, cancellationToken) is not { } blob)
         {
-            return head;
+            return null;
         }
+
+        var head = new List<T>();
 
         await using Stream content = blob.Content;
         await foreach (T? element in JsonSerializer.DeserializeAsyncEnumerable<T>(content, Json, cancellationToken))
