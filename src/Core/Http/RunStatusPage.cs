@@ -11,11 +11,12 @@ namespace Serverless.Core.Http;
 /// kept in StatusPage/status.html.
 /// The server renders the run as it is now; the script then polls <c>GET /api/runs/{id}</c> every second (passing on the page's
 /// <c>?code=</c> function key), updates the elements by id, draws done-per-second from the samples it collects, and once the run
-/// has finished lists the first failures and links its result files. Every embedded value is HTML-encoded; the script reads
-/// nothing from the server but the DOM and the API, so no value is ever written into script or style, and the page's
-/// Content-Security-Policy can allow exactly its own script and style by hash.
+/// has finished lists the first failures, an article run's top terms (from the status JSON) and links its result files. Every
+/// embedded value is HTML-encoded and the script sets values as text only; it reads nothing from the server but the DOM and the
+/// API, so no value is ever written into script or style, and the page's Content-Security-Policy can allow exactly its own script
+/// and style by hash.
 /// Element ids (stable, read by tests): status, kind, total, succeeded, failed, done, inflight, elapsed, rate, percent, bar,
-/// throughput, failures, files, error.
+/// throughput, failures, files, error, terms-card, terms-note, terms.
 /// </summary>
 public static class RunStatusPage
 {

@@ -98,10 +98,19 @@ public sealed class RunsHttpApi(
         return Accepted(request, runId, names.Count);
     }
 
+    /// <summary>
+    /// <c>GET /api/runs/{id}</c>: the run's progress; once an article run has finished, also its <see cref="TopTerm.Shown"/> best terms
+    /// (read once per call from the head of its terms file, which the status page lists).
+    /// </summary>
     public async Task<IActionResult> GetRunAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         RunStatus? status = string.IsNullOrWhiteSpace(runId) ? null : await RunStatusReader.ReadAsync(client, runId, time, cancellationToken);
-        return status is null ? Problems.NotFound($"No run with id '{runId}'.") : new OkObjectResult(status);
+        if (status is null)
+        {
+            return Problems.NotFound($"No run with id '{runId}'.");
+        }
+
+        return new OkObjectResult(await TopTerm.WithTopTermsAsync(status, results, cancellationToken));
     }
 
     /// <summary>

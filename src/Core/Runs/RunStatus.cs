@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Microsoft.DurableTask.Client;
+using Serverless.Core.Articles;
 
 namespace Serverless.Core.Runs;
 
 /// <summary>What <c>GET /api/runs/{id}</c> answers.</summary>
+/// <param name="TopTerms">A finished article run's best corpus terms, which the HTTP API reads from its terms file; null otherwise.</param>
 public sealed record RunStatus(
     string Id,
     string? Kind,
@@ -16,7 +18,8 @@ public sealed record RunStatus(
     DateTimeOffset LastUpdatedAt,
     double ElapsedSeconds,
     RunFiles? Results,
-    string? Error)
+    string? Error,
+    IReadOnlyList<TopTerm>? TopTerms = null)
 {
     /// <summary>The status of a run cancelled on request: its orchestration ends Completed, its status says what happened.</summary>
     public const string Cancelled = "Cancelled";

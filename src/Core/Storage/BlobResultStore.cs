@@ -70,6 +70,38 @@ public sealed class BlobResultStore(BlobServiceClient service)
     }
 
     /// <summary>
+    /// The first <paramref name="limit"/> elements of a blob holding one JSON array, parsed as they stream in, without downloading
+    /// the rest; null when it does not exist.
+    /// </summary>
+    public async Task<IReadOnlyList<T>?> ReadJsonArrayHeadAsync<T>(
+        string container, string blobName, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (await OpenReadAsync(container, blobName, cancellationToken) is not { } blob)
+        {
+            return null;
+        }
+
+        var head = new List<T>();
+
+        await using Stream content = blob.Content;
+        await foreach (T? element in JsonSerializer.DeserializeAsyncEnumerable<T>(content, Json, cancellationToken))
+        {
+            if (element is not null)
+            {
+                head.Add(element);
+            }
+
+            if (head.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return head;
+    }
+
+    /// <summary>
     /// The first <paramref name="limit"/> lines of an NDJSON blob, each parsed, without downloading the rest; empty when it does not exist.
     /// </summary>
     public async Task<IReadOnlyList<JsonElement>> ReadNdjsonHeadAsync(

@@ -11,7 +11,8 @@ namespace Serverless.Local.Commands;
 /// <summary>
 /// <c>demo</c>: the main job a newcomer runs, in one process. Starts the bundled simulator, fetches users at a cap,
 /// uploads and analyses the sample articles, then prints a summary per run (counts, wall time, for users the ideal
-/// and the ratio to it, where the results are) after checking the counts against the blobs written.
+/// and the ratio to it, where the results are, for articles the corpus's top terms) after checking the counts against the
+/// blobs written.
 /// </summary>
 public static class DemoCommand
 {
@@ -204,6 +205,11 @@ public static class DemoCommand
                 Console.WriteLine($"    results in container '{files.Container}': {string.Join(", ", Files(files))}");
             }
 
+            foreach (string line in RunOutput.TopTermLines(s.TopTerms, "    "))
+            {
+                Console.WriteLine(line);
+            }
+
             if (s.Error is not null)
             {
                 Console.WriteLine($"    error: {s.Error}");
@@ -246,6 +252,7 @@ public static class DemoCommand
             idealSeconds = IdealSeconds,
             ratio = Ratio,
             results = Status.Results,
+            topTerms = Status.TopTerms,
             error = Status.Error,
             api = Api is null ? null : new { Api.MaxInFlight, Api.TooManyRequests, Api.Forbidden, Api.ServerErrors, Api.BanCount },
             verified = new

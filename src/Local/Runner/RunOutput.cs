@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Simulator;
@@ -44,6 +46,7 @@ public static class RunOutput
                 status.Failed,
                 status.ElapsedSeconds,
                 results = status.Results,
+                topTerms = status.TopTerms,
                 error = status.Error,
                 api = api is null ? null : new { api.MaxInFlight, api.TooManyRequests, api.Forbidden, api.ServerErrors, api.BanCount },
             });
@@ -64,6 +67,11 @@ public static class RunOutput
             }
         }
 
+        foreach (string line in TopTermLines(status.TopTerms, "  "))
+        {
+            Console.WriteLine(line);
+        }
+
         if (status.Error is not null)
         {
             Console.WriteLine($"  Error: {status.Error}");
@@ -73,6 +81,23 @@ public static class RunOutput
         {
             Console.WriteLine($"  API simulator saw at most {api.MaxInFlight} in flight; 429s: {api.TooManyRequests}, 403s: " +
                 $"{api.Forbidden}, bans: {api.BanCount}.");
+        }
+    }
+
+    /// <summary>A finished article run's top terms, ranked, one a line under a heading; nothing for a run without them.</summary>
+    public static IEnumerable<string> TopTermLines(IReadOnlyList<TopTerm>? terms, string indent)
+    {
+        if (terms is null)
+        {
+            yield break;
+        }
+
+        yield return terms.Count == 0
+            ? $"{indent}Top terms: none."
+            : $"{indent}Top {terms.Count} terms of the corpus, with how many articles each came from:";
+        for (int i = 0; i < terms.Count; i++)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{indent}  {i + 1,2}. {terms[i].ToText()}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Spectre.Console;
@@ -37,10 +38,15 @@ public static class RunWatcher
 
     /// <summary>
     /// Waits with the progress output <paramref name="settings"/> asks for (<c>--json</c>, <c>--quiet</c>), through storage outages
-    /// as long as the session waits for them.
+    /// as long as the session waits for them. The final status carries an article run's top terms, for the summary people read.
     /// </summary>
-    public static Task<RunStatus> WaitAsync(RunnerSession session, string runId, RunnerSettings settings, CancellationToken cancellationToken) =>
-        WaitAsync(session.Client, runId, ModeFor(settings), cancellationToken, session.Storage);
+    public static async Task<RunStatus> WaitAsync(
+        RunnerSession session, string runId, RunnerSettings settings, CancellationToken cancellationToken)
+    {
+        RunStatus finished = await WaitAsync(session.Client, runId, ModeFor(settings), cancellationToken, session.Storage);
+        return await session.Storage.RunAsync(
+            token => TopTerm.WithTopTermsAsync(finished, session.Get<BlobResultStore>(), token), cancellationToken);
+    }
 
     /// <param name="storage">How storage outages are waited out; without it the first failed read ends the wait.</param>
     public static Task<RunStatus> WaitAsync(

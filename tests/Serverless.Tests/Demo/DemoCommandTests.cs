@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Tests.Infrastructure;
@@ -65,8 +66,60 @@ public sealed class DemoCommandTests(ITestOutputHelper output)
                 Assert.Equal((manifest.Total, manifest.Succeeded, manifest.Failed), (succeeded + failed, succeeded, failed));
             }
 
+            // The articles' summary names the corpus's top terms: the head of the terms file the run wrote, with article counts.
+            RunFiles articleFiles = arts.GetProperty("results").Deserialize<RunFiles>(BlobResultStore.Json)!;
+            List<CorpusTerm> written = JsonSerializer.Deserialize<List<CorpusTerm>>(
+                await store.ReadTextAsync(articleFiles.Container, articleFiles.Terms!), BlobResultStore.Json)!;
+            Assert.Equal(TopTerm.Shown, arts.GetProperty("topTerms").GetArrayLength());
+            Assert.Equal(
+                written.Take(TopTerm.Shown).Select(t => (t.Term, t.DocumentFrequency)),
+                arts.GetProperty("topTerms").EnumerateArray()
+                    .Select(t => (t.GetProperty("term").GetString()!, t.GetProperty("articles").GetInt32())));
+            Assert.Equal(JsonValueKind.Null, users.GetProperty("topTerms").ValueKind);
+
             RunResults userResults = await RunResults.ReadAsync(store, users.GetProperty("results").Deserialize<RunFiles>(BlobResultStore.Json)!);
             Assert.Equal(Enumerable.Range(1, 20), userResults.UserIds.Concat(userResults.Failed.Select(f => f.UserId)).Order());
+        }
+        finally
+        {
+            articles.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_text_summary_lists_the_corpus_top_terms_with_how_many_articles_each_came_from()
+    {
+        Azurite.EnsureRunning();
+        // The shortest sample and a copy of it: every term comes from both articles.
+        DirectoryInfo articles = Directory.CreateTempSubdirectory("demo-terms-");
+        try
+        {
+            FileInfo shortest = ArticleFiles.Samples.MinBy(f => f.Length)!;
+            shortest.CopyTo(Path.Combine(articles.FullName, "a.txt"));
+            shortest.CopyTo(Path.Combine(articles.FullName, "b.txt"));
+
+            using RunnerProcess runner = RunnerProcess.Start(
+                "demo", "--users", "5", "--no-warm-up", "--task-hub", Azurite.NewTaskHub("d"), "--articles", articles.FullName);
+            List<string> lines = await runner.ReadAllLinesAsync(TimeSpan.FromMinutes(4));
+            int code = await runner.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            output.WriteLine(string.Join('\n', lines));
+            Assert.True(code == 0, $"demo exited {code}; stderr: {runner.StandardError}");
+
+            // The summary's articles part: its results folder, then the ranked terms the run wrote, each from 2 articles.
+            int summary = lines.IndexOf("Summary");
+            int articlesAt = lines.FindIndex(summary, l => l.StartsWith("  articles: run ", StringComparison.Ordinal));
+            Assert.True(summary >= 0 && articlesAt > summary, "no articles line in the summary");
+            string runId = lines[articlesAt]["  articles: run ".Length..].Split(' ')[0];
+            string container = lines.Skip(articlesAt).First(l => l.StartsWith("    results in container '", StringComparison.Ordinal)).Split('\'')[1];
+            var store = new BlobResultStore(new BlobServiceClient(Azurite.ConnectionString));
+            List<CorpusTerm> written = JsonSerializer.Deserialize<List<CorpusTerm>>(
+                await store.ReadTextAsync(container, RunFolder.ForArticles(container, runId).Terms!), BlobResultStore.Json)!;
+            List<CorpusTerm> top = written.Take(TopTerm.Shown).ToList();
+            int heading = lines.IndexOf($"    Top {top.Count} terms of the corpus, with how many articles each came from:", articlesAt);
+            Assert.True(heading > articlesAt, "no top terms heading in the articles' summary");
+            Assert.Equal(
+                top.Select((t, i) => $"      {i + 1,2}. {t.Term} (2 articles)"),
+                lines.Skip(heading + 1).Take(top.Count));
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
 using Serverless.Tests.Infrastructure;
 using Xunit;
@@ -87,6 +88,8 @@ public sealed class HostArticleTests(FunctionsHostFixture host)
         Assert.Equal(names.Order(StringComparer.Ordinal), results.Articles.Select(a => a.Article).Order(StringComparer.Ordinal));
         Assert.Contains("only whitespace", results.ReasonFor(prefix + "blank.txt"));
         Assert.NotEmpty(results.Terms);
+        // The host's status answer names the corpus's best terms (what the status page lists): the head of the terms file.
+        Assert.Equal(results.Terms.Take(TopTerm.Shown).Select(t => new TopTerm(t.Term, t.DocumentFrequency)), status.TopTerms!);
     }
 
     async Task WaitForLogCountAsync(string text, int count)

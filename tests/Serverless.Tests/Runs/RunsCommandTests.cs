@@ -4,7 +4,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
+using Serverless.Core.Storage;
 using Serverless.Core.Users;
 using Serverless.Local.Commands;
 using Serverless.Local.Commands.Runs;
@@ -97,6 +99,7 @@ public sealed class RunsCommandTests
         Assert.Equal($"{big}/users.ndjson", details.GetProperty("results").GetProperty("succeeded").GetString());
         Assert.True(details.GetProperty("inputBytes").GetInt32() > 0);
         Assert.Equal(4, details.GetProperty("chunks").GetProperty("Completed").GetInt32());
+        Assert.Equal(JsonValueKind.Null, details.GetProperty("topTerms").ValueKind);
         if (details.GetProperty("historyEvents").ValueKind == JsonValueKind.Number)
         {
             Assert.True(details.GetProperty("historyEvents").GetInt32() > 0);
@@ -138,6 +141,51 @@ public sealed class RunsCommandTests
         Assert.Equal(0, code);
         Assert.Contains($"Purged {left.Count(r => r.GetProperty("status").GetString() != "Running")} instance", rest);
         Assert.All(await ListAsync(taskHub, "--all"), r => Assert.StartsWith("api-limiter-", Id(r), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Show_lists_an_article_runs_top_terms_with_how_many_articles_each_came_from()
+    {
+        string taskHub, runId;
+        List<CorpusTerm> written;
+        await using (EngineHarness harness = await EngineHarness.StartAsync(new SimulatorOptions { LatencyMs = 10 }))
+        {
+            taskHub = harness.TaskHub;
+            // The shortest sample twice: its terms come from two articles.
+            string prefix = ArticleFiles.NewPrefix();
+            byte[] article = await File.ReadAllBytesAsync(ArticleFiles.Samples.MinBy(f => f.Length)!.FullName);
+            string[] names = [prefix + "a.txt", prefix + "b.txt"];
+            foreach (string name in names)
+            {
+                await ArticleFiles.UploadAsync(name, article);
+            }
+
+            runId = await harness.Get<ArticleRunStarter>().StartBatchAsync(harness.Engine.Client, names, prefix);
+            RunStatus finished = await harness.WaitAsync(runId, TimeSpan.FromMinutes(5));
+            Assert.Equal("Completed", finished.Status);
+            written = JsonSerializer.Deserialize<List<CorpusTerm>>(
+                await harness.Results.ReadTextAsync(finished.Results!.Container, finished.Results.Terms!), BlobResultStore.Json)!;
+        }
+
+        // The head of what the run wrote, best first; each term came from both articles.
+        List<(string, int)> expected = written.Take(TopTerm.Shown).Select(t => (t.Term, t.DocumentFrequency)).ToList();
+        Assert.NotEmpty(expected);
+        Assert.All(expected, t => Assert.Equal(2, t.Item2));
+        (int code, string shown, string error) = await InvokeAsync(taskHub, "show", runId, "--json");
+        Assert.True(code == 0, error);
+        Assert.Equal(
+            expected,
+            JsonDocument.Parse(shown).RootElement.GetProperty("topTerms").EnumerateArray()
+                .Select(t => (t.GetProperty("term").GetString()!, t.GetProperty("articles").GetInt32())));
+
+        (code, string text, error) = await InvokeAsync(taskHub, "show", runId);
+        Assert.True(code == 0, error);
+        string[] lines = text.Split('\n');
+        int heading = Array.FindIndex(lines, l => l.StartsWith("Top terms", StringComparison.Ordinal));
+        Assert.True(heading >= 0, "no Top terms row in:\n" + text);
+        Assert.Equal(
+            expected.Select(t => $"{t.Item1} (2 articles)"),
+            lines.Skip(heading).Take(expected.Count).Select(l => l.Replace("Top terms", "", StringComparison.Ordinal).Trim()));
     }
 
     [Fact]

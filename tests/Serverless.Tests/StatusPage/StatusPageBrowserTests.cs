@@ -1,9 +1,13 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
+using Serverless.Core.Articles;
 using Serverless.Core.Http;
 using Serverless.Core.Runs;
+using Serverless.Core.Storage;
 using Serverless.Local.Runner;
 using Serverless.Simulator;
 using Serverless.Tests.Infrastructure;
@@ -66,6 +70,8 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Assert.Equal("None.", Text(last, "failures-note"));
         Assert.Contains("/files/manifest?code=test-key", last);
         Assert.Contains("/files/succeeded?code=test-key", last);
+        // Only an article run has terms to list.
+        Assert.Matches("id=\"terms-card\"[^>]*hidden", last);
         Assert.DoesNotContain("AccountKey", last, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("UseDevelopmentStorage", last, StringComparison.OrdinalIgnoreCase);
 
@@ -73,6 +79,70 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         string screenshot = Path.Combine(RepoPaths.Root, "artifacts", "test-results", "status-page.png");
         await Chromium.ScreenshotAsync(view, screenshot);
         output.WriteLine($"screenshot: {screenshot}");
+    }
+
+    [ChromiumFact]
+    public async Task An_article_runs_page_lists_its_top_terms_as_text_once_it_has_finished()
+    {
+        await using EngineHarness harness = await EngineHarness.StartAsync(new SimulatorOptions { LatencyMs = 50 });
+        await using RunsApiServer.Started server = await RunsApiServer.StartAsync(
+            harness.Get<RunsHttpApi>(), harness.Engine.Client, 0, NullLoggerFactory.Instance, CancellationToken.None);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        // The two shortest samples and a copy of one: the copy's terms come from two articles, the rest from one.
+        string prefix = ArticleFiles.NewPrefix();
+        FileInfo[] shortest = ArticleFiles.Samples.OrderBy(f => f.Length).Take(2).ToArray();
+        foreach ((string name, FileInfo file) in shortest.Select(f => (f.Name, f)).Append(("copy-" + shortest[0].Name, shortest[0])))
+        {
+            await ArticleFiles.UploadAsync(prefix + name, await File.ReadAllBytesAsync(file.FullName));
+        }
+
+        HttpResponseMessage accepted = await http.PostAsJsonAsync("api/articles/analyze", new { prefix });
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        string runId = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        var view = new Uri(server.BaseUrl, $"api/runs/{Uri.EscapeDataString(runId)}/view?code=test-key");
+        RunStatus finished = await harness.WaitAsync(runId, TimeSpan.FromMinutes(5));
+        Assert.Equal("Completed", finished.Status);
+
+        // What the run wrote, best first: the status JSON and the page show its head, with each term's article count.
+        RunFiles files = finished.Results!;
+        List<CorpusTerm> written = JsonSerializer.Deserialize<List<CorpusTerm>>(
+            await harness.Results.ReadTextAsync(files.Container, files.Terms!), BlobResultStore.Json)!;
+        List<(string, int)> expected = written.Take(TopTerm.Shown).Select(t => (t.Term, t.DocumentFrequency)).ToList();
+        Assert.Equal(TopTerm.Shown, expected.Count);
+        Assert.Contains(expected, t => t.Item2 == 2);
+        JsonElement status = await http.GetFromJsonAsync<JsonElement>($"api/runs/{Uri.EscapeDataString(runId)}");
+        Assert.Equal(
+            expected,
+            status.GetProperty("topTerms").EnumerateArray().Select(t => (t.GetProperty("term").GetString()!, t.GetProperty("articles").GetInt32())));
+
+        (string page, IReadOnlyList<string> console) = await Chromium.DumpDomAndConsoleAsync(view);
+        Assert.True(console.Count == 0, "the page wrote to the console:\n" + string.Join('\n', console));
+        Assert.DoesNotMatch("id=\"terms-card\"[^>]*hidden", page);
+        Assert.Equal(expected, TermRows(page));
+        output.WriteLine(string.Join('\n', TermRows(page)));
+
+        // The page lists whatever the run's file holds: a term made of markup is shown as that text and nothing in it runs.
+        const string Markup = "<img src=x onerror=\"document.title='pwned'\"> & <b>bold</b>";
+        CorpusTerm crafted = new(Markup, 99, 2, [prefix + shortest[0].Name], [Markup]);
+        await new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(files.Container).GetBlobClient(files.Terms)
+            .UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(written.Prepend(crafted), BlobResultStore.Json)), overwrite: true);
+        (string tampered, console) = await Chromium.DumpDomAndConsoleAsync(view);
+        Assert.True(console.Count == 0, "the page wrote to the console:\n" + string.Join('\n', console));
+        Assert.Equal((Markup, 2), TermRows(tampered)[0]);
+        Assert.Contains("<td>&lt;img src=x onerror=\"document.title='pwned'\"&gt; &amp; &lt;b&gt;bold&lt;/b&gt;</td>", tampered);
+        Assert.DoesNotContain("<img", tampered);
+        Assert.DoesNotContain("<b>", tampered);
+        Assert.DoesNotContain("pwned</title>", tampered);
+    }
+
+    /// <summary>The rows of the page's terms table, decoded: term and article count.</summary>
+    static List<(string, int)> TermRows(string dom)
+    {
+        Match table = Regex.Match(dom, "<table id=\"terms\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
+        Assert.True(table.Success, "no terms table in the dumped DOM");
+        return Regex.Matches(table.Groups[1].Value, "<tr><td>([^<]*)</td><td>([0-9]+)</td></tr>")
+            .Select(m => (WebUtility.HtmlDecode(m.Groups[1].Value), int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
     }
 
     static async Task WaitUntilAsync(EngineHarness harness, string runId, Func<RunStatus, bool> condition)

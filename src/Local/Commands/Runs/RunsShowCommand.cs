@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Serverless.Core.Articles;
 using Serverless.Core.Runs;
 using Serverless.Core.Storage;
 using Serverless.Local.Runner;
@@ -15,7 +16,11 @@ public static class RunsShowCommand
     {
         var common = new CommonOptions();
         var id = new Argument<string>("id") { Description = "Run (or chunk) instance id." };
-        var command = new Command("show", "One run in detail: status, times, progress, results files, failure, input and history size.") { id };
+        var command = new Command(
+            "show", "One run in detail: status, times, progress, results files, an article run's top terms, failure, input and history size.")
+        {
+            id,
+        };
         common.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +39,12 @@ public static class RunsShowCommand
 
                 RunRow row = RunInstances.ToRow(instance, TimeProvider.System);
                 RunStatus? status = row.IsChunk ? null : RunInstances.TryReadStatus(instance, TimeProvider.System);
+                if (status is { } read)
+                {
+                    status = await session.Storage.RunAsync(
+                        token => TopTerm.WithTopTermsAsync(read, session.Get<BlobResultStore>(), token), cancellationToken);
+                }
+
                 List<OrchestrationMetadata> chunks = row.IsChunk
                     ? []
                     : await session.Storage.RunAsync(
@@ -54,6 +65,7 @@ public static class RunsShowCommand
                     row.Failed,
                     row.InFlight,
                     Results = status?.Results,
+                    TopTerms = status?.TopTerms,
                     Failure = instance.FailureDetails is { } f ? new { f.ErrorType, f.ErrorMessage, f.StackTrace } : null,
                     InputBytes = instance.SerializedInput?.Length,
                     OutputBytes = instance.SerializedOutput?.Length,
@@ -90,6 +102,15 @@ public static class RunsShowCommand
                         {
                             Add("", file);
                         }
+                    }
+                }
+
+                if (status?.TopTerms is { } topTerms)
+                {
+                    Add("Top terms", topTerms.Count == 0 ? "none" : topTerms[0].ToText());
+                    foreach (TopTerm term in topTerms.Skip(1))
+                    {
+                        Add("", term.ToText());
                     }
                 }
 
