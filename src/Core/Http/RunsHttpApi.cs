@@ -101,7 +101,15 @@ public sealed class RunsHttpApi(
     public async Task<IActionResult> GetRunAsync(HttpRequest request, string runId, DurableTaskClient client, CancellationToken cancellationToken)
     {
         RunStatus? status = string.IsNullOrWhiteSpace(runId) ? null : await RunStatusReader.ReadAsync(client, runId, time, cancellationToken);
-        return status is null ? Problems.NotFound($"No run with id '{runId}'.") : new OkObjectResult(status);
+        if (status is null)
+        {
+            return Problems.NotFound($"No run with id '{runId}'.");
+        }
+
+        // Running: 202 with where and when to ask again, so a client that polls by HTTP's conventions alone waits for the end.
+        return status.IsFinished
+            ? new OkObjectResult(status)
+            : new PollAgainResult(StatusUrl(request, runId), RunPollInterval.SecondsFor(status.ElapsedSeconds), status);
     }
 
     /// <summary>
@@ -113,7 +121,8 @@ public sealed class RunsHttpApi(
         RunControlResult result = await control.CancelAsync(client, runId, cancellationToken);
         return result.ErrorStatus is { } status
             ? Problems.Status(status, result.Error!)
-            : new AcceptedResult(StatusUrl(request, runId), new { runId, status = "cancelling", statusUrl = StatusUrl(request, runId) });
+            : new PollAgainResult(
+                StatusUrl(request, runId), RunPollInterval.MinSeconds, new { runId, status = "cancelling", statusUrl = StatusUrl(request, runId) });
     }
 
     /// <summary>
@@ -201,10 +210,10 @@ public sealed class RunsHttpApi(
     public static string StatusUrl(HttpRequest request, string runId) =>
         $"{request.Scheme}://{request.Host}/api/runs/{Uri.EscapeDataString(runId)}";
 
-    static AcceptedResult Accepted(HttpRequest request, string runId, int total)
+    static PollAgainResult Accepted(HttpRequest request, string runId, int total)
     {
         string statusUrl = StatusUrl(request, runId);
-        return new AcceptedResult(statusUrl, new RunAccepted(runId, statusUrl, total));
+        return new PollAgainResult(statusUrl, RunPollInterval.MinSeconds, new RunAccepted(runId, statusUrl, total));
     }
 
     static IActionResult TooLarge() => Problems.BadRequest(new FieldError("body", $"The request body is larger than {MaxBodyBytes} bytes."));
