@@ -51,9 +51,16 @@ public sealed class HostRunControlTests(FunctionsHostFixture host)
     {
         // Batches of 500 at the fixture's 200 ms and cap: without a stop in flight, each would call the API for all its users.
         const int users = 2000;
+        long callsBefore = host.Simulator.SnapshotCounters().Requests;
         using HttpResponseMessage started = await host.Http.PostAsJsonAsync("api/users/fetch", new { from = 1, count = users, batchSize = 500 });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         string runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (host.Simulator.SnapshotCounters().Requests == callsBefore)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(2));
         using HttpResponseMessage cancel = await host.Http.PostAsync($"api/runs/{runId}/cancel", null);
         long callsAtCancel = host.Simulator.SnapshotCounters().Requests;
@@ -64,6 +71,7 @@ public sealed class HostRunControlTests(FunctionsHostFixture host)
         RunResults results = await RunResults.ReadAsync(host.Results, status.Results!);
 
         Assert.Equal("Cancelled", status.Status);
+        Assert.InRange(callsAtCancel - callsBefore, FunctionsHostFixture.MaxConcurrency, users / 2);
         Assert.InRange(callsAfterCancel, 0, FunctionsHostFixture.MaxConcurrency * 3);
         RunAssertions.EveryUserOnce(results, users);
         Assert.All(results.Failed, f => Assert.StartsWith("not attempted: run stopped (cancelled on request)", f.Reason));
