@@ -55,6 +55,7 @@ public static class ServerlessServiceCollectionExtensions
         services.AddSingleton<IRunResultLines, ArticleResultLines>();
         services.AddSingleton<RunResultsWriter>();
         services.AddSingleton<FinishedRunGuard>();
+        services.AddSingleton<RunCancelFlag>();
         services.AddSingleton<BatchOutcomeWriter>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunControl>();

@@ -110,7 +110,10 @@ public sealed class RunsHttpApi(
             return Problems.NotFound($"No run with id '{runId}'.");
         }
 
-        return new OkObjectResult(await TopTerm.WithTopTermsAsync(status, results, cancellationToken));
+        // Running: 202 with where and when to ask again, so a client that polls by HTTP's conventions alone waits for the end.
+        return status.IsFinished
+            ? new OkObjectResult(await TopTerm.WithTopTermsAsync(status, results, cancellationToken))
+            : new PollAgainResult(StatusUrl(request, runId), RunPollInterval.SecondsFor(status.ElapsedSeconds), status);
     }
 
     /// <summary>
@@ -122,7 +125,8 @@ public sealed class RunsHttpApi(
         RunControlResult result = await control.CancelAsync(client, runId, cancellationToken);
         return result.ErrorStatus is { } status
             ? Problems.Status(status, result.Error!)
-            : new AcceptedResult(StatusUrl(request, runId), new { runId, status = "cancelling", statusUrl = StatusUrl(request, runId) });
+            : new PollAgainResult(
+                StatusUrl(request, runId), RunPollInterval.MinSeconds, new { runId, status = "cancelling", statusUrl = StatusUrl(request, runId) });
     }
 
     /// <summary>
@@ -210,10 +214,10 @@ public sealed class RunsHttpApi(
     public static string StatusUrl(HttpRequest request, string runId) =>
         $"{request.Scheme}://{request.Host}/api/runs/{Uri.EscapeDataString(runId)}";
 
-    static AcceptedResult Accepted(HttpRequest request, string runId, int total)
+    static PollAgainResult Accepted(HttpRequest request, string runId, int total)
     {
         string statusUrl = StatusUrl(request, runId);
-        return new AcceptedResult(statusUrl, new RunAccepted(runId, statusUrl, total));
+        return new PollAgainResult(statusUrl, RunPollInterval.MinSeconds, new RunAccepted(runId, statusUrl, total));
     }
 
     static IActionResult TooLarge() => Problems.BadRequest(new FieldError("body", $"The request body is larger than {MaxBodyBytes} bytes."));

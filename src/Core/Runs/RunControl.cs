@@ -11,11 +11,15 @@ using Serverless.Core.Users;
 namespace Serverless.Core.Runs;
 
 /// <summary>
-/// Acting on runs that exist: cancel one in progress (it stops scheduling, finishes what is in flight and writes a manifest
-/// marked cancelled), or redrive a finished one (a new run over exactly the items its failed.ndjson lists, linked back to it).
+/// Acting on runs that exist: cancel one in progress (it stops scheduling, its batches stop calling, the calls in flight finish, and
+/// it writes a manifest marked cancelled), or redrive a finished one (a new run over exactly the items its failed.ndjson lists, linked back to it).
 /// </summary>
 public sealed class RunControl(
-    BlobResultStore results, IOptions<ResultStoreOptions> resultOptions, UserFetchStarter users, ArticleRunStarter articles)
+    BlobResultStore results,
+    IOptions<ResultStoreOptions> resultOptions,
+    UserFetchStarter users,
+    ArticleRunStarter articles,
+    RunCancelFlag cancelFlag)
 {
     public const string CancelReason = "cancelled on request";
 
@@ -33,6 +37,8 @@ public sealed class RunControl(
         }
 
         await client.RaiseEventAsync(runId, RunEvents.Stop, StopReason.Cancel(CancelReason), cancellationToken);
+        // After the event, so a batch that sees the flag and stops early reports to a run that has the stop on its way.
+        await cancelFlag.WriteAsync(resultOptions.Value.Container, runId, CancelReason, cancellationToken);
         return RunControlResult.Done(runId, 0);
     }
 

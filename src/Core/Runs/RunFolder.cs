@@ -24,6 +24,9 @@ public static class RunFolder
 
     public static string ManifestOf(string runId) => $"{runId}/manifest.json";
 
+    /// <summary>Written by a cancel for the run's batch activities to see (<see cref="Storage.RunCancelFlag"/>).</summary>
+    public static string CancelFlagOf(string runId) => $"{runId}/cancel-requested";
+
     public static string InputPrefix(string runId) => $"{runId}/input/";
 
     public static string InputChunk(string runId, int chunk) => $"{InputPrefix(runId)}chunk-{chunk:D5}.json";

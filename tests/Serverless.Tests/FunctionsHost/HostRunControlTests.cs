@@ -47,6 +47,37 @@ public sealed class HostRunControlTests(FunctionsHostFixture host)
     }
 
     [FunctionsHostFact]
+    public async Task A_cancel_stops_the_batches_in_flight_under_the_host()
+    {
+        // Batches of 500 at the fixture's 200 ms and cap: without a stop in flight, each would call the API for all its users.
+        const int users = 2000;
+        long callsBefore = host.Simulator.SnapshotCounters().Requests;
+        using HttpResponseMessage started = await host.Http.PostAsJsonAsync("api/users/fetch", new { from = 1, count = users, batchSize = 500 });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        string runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetString()!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (host.Simulator.SnapshotCounters().Requests == callsBefore)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        using HttpResponseMessage cancel = await host.Http.PostAsync($"api/runs/{runId}/cancel", null);
+        long callsAtCancel = host.Simulator.SnapshotCounters().Requests;
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+
+        RunStatus status = await host.WaitAsync(runId);
+        long callsAfterCancel = host.Simulator.SnapshotCounters().Requests - callsAtCancel;
+        RunResults results = await RunResults.ReadAsync(host.Results, status.Results!);
+
+        Assert.Equal("Cancelled", status.Status);
+        Assert.InRange(callsAtCancel - callsBefore, FunctionsHostFixture.MaxConcurrency, users / 2);
+        Assert.InRange(callsAfterCancel, 0, FunctionsHostFixture.MaxConcurrency * 3);
+        RunAssertions.EveryUserOnce(results, users);
+        Assert.All(results.Failed, f => Assert.StartsWith("not attempted: run stopped (cancelled on request)", f.Reason));
+    }
+
+    [FunctionsHostFact]
     public async Task Failures_files_view_and_a_redrive_of_the_failed_ids_are_served_by_the_host()
     {
         string runId = await host.StartUserFetchAsync(new { userIds = new[] { 1, 2, 3, Missing[0], Missing[1] }, toleratedFailurePercent = 100 });

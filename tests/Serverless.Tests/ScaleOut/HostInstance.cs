@@ -64,7 +64,7 @@ public sealed class HostInstance(string name, FunctionsHostProcess process, Uri 
     {
         using HttpResponseMessage response = await Http.GetAsync($"api/runs/{Uri.EscapeDataString(runId)}", cancellationToken);
         Assert.True(
-            response.StatusCode == HttpStatusCode.OK,
+            response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, // 202 while the run runs
             $"{Name} GET run {runId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return (await response.Content.ReadFromJsonAsync<RunStatus>(JsonSerializerOptions.Web, cancellationToken))!;
     }

@@ -113,6 +113,11 @@ public sealed class BatchWindow<TItem> : SlidingWindow<BatchReport>
             OnBan(index, ban);
         }
 
+        if (report.CancelledBecause is { } cancelled)
+        {
+            Stop(StopReason.Cancel(cancelled));
+        }
+
         if (Failed > work.FailureBudget)
         {
             Stop(StopReason.FailureThreshold);

@@ -65,9 +65,10 @@ public sealed class ChunkLanes : SlidingWindow<ChunkReport>
         {
             Stop(StopReason.FailureThreshold);
         }
-        else if (report.StoppedBecause is { Outcome: RunOutcome.Failed } failed)
+        else if (report.StoppedBecause is { } stopped)
         {
-            Stop(failed);
+            // A chunk whose batch saw the run's cancel may report it before the run's own stop event arrives.
+            Stop(stopped);
         }
     }
 
