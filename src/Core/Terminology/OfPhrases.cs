@@ -2,10 +2,13 @@ namespace Serverless.Core.Terminology;
 
 /// <summary>
 /// "Noun phrase of noun phrase" as one candidate ("conservation of angular momentum", "speed of sound"): English names
-/// many quantities and laws that way. The ranking decides whether the whole or its parts are the term.
+/// many quantities and laws that way: one noun, "of", and a noun phrase of one or two words. Such a phrase is never a
+/// whole run, so it gets no whole-run credit in the ranking: the model's similarity has to carry it.
 /// </summary>
 public static class OfPhrases
 {
+    private const int MaxTailWords = 2;
+
     // Heads that count, group or relate rather than name ("a number of nodes", "the effect of noise"): with them,
     // the term is the phrase after "of".
     private static readonly HashSet<string> Quantifiers = new(StringComparer.Ordinal)
@@ -25,7 +28,8 @@ public static class OfPhrases
         var words = document.Words;
         var of = head.RawEnd;
         if (head.Length == 0 || tail.Length == 0 || head.End != head.RawEnd || tail.Start != of + 1 || words[of].Lower != "of"
-            || words[of].BreaksBefore || words[tail.Start].BreaksBefore || head.Length + tail.Length > options.MaxWords)
+            || words[of].BreaksBefore || words[tail.Start].BreaksBefore || head.Length != 1 || tail.Length > MaxTailWords
+            || 2 + tail.Length > options.MaxWords)
         {
             return;
         }
@@ -39,6 +43,6 @@ public static class OfPhrases
         var indices = Enumerable.Range(head.Start, tail.End - head.Start);
         var key = string.Join(' ', indices.Select(i => words[i].Stem));
         var surface = PhraseSink.Surface(document, head.Start, tail.End);
-        phrases.Add(key, tail.End - head.Start, surface, head.Start, words[head.Start].InTitle, maximal: true);
+        phrases.Add(key, tail.End - head.Start, surface, head.Start, words[head.Start].InTitle, maximal: false);
     }
 }
