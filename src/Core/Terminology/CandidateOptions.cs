@@ -7,8 +7,8 @@ public sealed record CandidateOptions
     public int MaxWords { get; init; } = 4;
 
     /// <summary>
-    /// Also propose the slices of a run, not only the whole run. Without a tagger a run often carries a stray
-    /// verb or modifier ("efficient adaptive approach"), and the slice is the real term.
+    /// Also propose the slices of a run that end in a noun, not only the whole run. A run often carries a stray
+    /// modifier ("efficient adaptive approach"), and the slice is the real term.
     /// </summary>
     public bool IncludeSlices { get; init; } = true;
 }

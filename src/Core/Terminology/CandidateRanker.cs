@@ -5,11 +5,34 @@ public static class CandidateRanker
 {
     public static IReadOnlyList<ExtractedTerm> Rank(DocumentAnalysis analysis, RankingOptions options, int top)
     {
-        var scores = Score(analysis, options);
-        var chosen = MaximalMarginalRelevance.Select(scores, analysis.CandidateVectors, options.MmrLambda, top);
+        var all = Score(analysis, options);
+        var kept = Admitted(analysis.Candidates, all, options);
+        var scores = kept.Select(i => all[i]).ToArray();
+        var vectors = kept.Select(i => analysis.CandidateVectors[i]).ToArray();
+        var chosen = MaximalMarginalRelevance.Select(scores, vectors, options.MmrLambda, top);
         return chosen
-            .Select(i => new ExtractedTerm(analysis.Candidates[i].Canonical, scores[i], analysis.Candidates[i].SurfaceForms))
+            .Select(c => kept[c])
+            .Select(i => new ExtractedTerm(analysis.Candidates[i].Canonical, all[i], analysis.Candidates[i].SurfaceForms))
             .ToList();
+    }
+
+    /// <summary>
+    /// Indices of the candidates that may be terms, ascending: all but the single words of everyday English, which stay
+    /// only when their score exceeds every other candidate's by <see cref="RankingOptions.GeneralWordMargin"/>.
+    /// </summary>
+    public static int[] Admitted(IReadOnlyList<PhraseCandidate> candidates, IReadOnlyList<double> scores, RankingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(options);
+        var (best, second) = (double.NegativeInfinity, double.NegativeInfinity);
+        foreach (var score in scores)
+        {
+            (best, second) = score > best ? (score, best) : (best, Math.Max(second, score));
+        }
+
+        return [.. Enumerable.Range(0, candidates.Count).Where(
+            i => !candidates[i].GeneralWord || (scores[i] == best && scores[i] - second >= options.GeneralWordMargin))];
     }
 
     public static double[] Score(DocumentAnalysis analysis, RankingOptions options)
@@ -46,20 +69,10 @@ public static class CandidateRanker
     {
         ArgumentNullException.ThrowIfNull(inContext);
         ArgumentNullException.ThrowIfNull(options);
-        if (inContext.Candidates.Count <= options.EmbeddedCandidates)
-        {
-            return inContext.Candidates;
-        }
-
         var preliminary = Score(inContext, options with { SimilarityWeight = options.ShortlistSimilarityWeight });
-        var best = Best(preliminary, options.EmbeddedCandidates);
-        var shortlist = new PhraseCandidate[best.Length];
-        for (var i = 0; i < best.Length; i++)
-        {
-            shortlist[i] = inContext.Candidates[best[i]];
-        }
-
-        return shortlist;
+        var kept = Admitted(inContext.Candidates, preliminary, options);
+        var best = Best(kept.Select(i => preliminary[i]).ToArray(), options.EmbeddedCandidates);
+        return [.. best.Select(i => inContext.Candidates[kept[i]])];
     }
 
     /// <summary>Indices of the <paramref name="keep"/> best scores, ascending (ties: earlier first).</summary>

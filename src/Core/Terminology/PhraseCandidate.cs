@@ -22,4 +22,8 @@ public sealed record PhraseCandidate(
     public int Frequency => Positions.Count;
 
     public int FirstPosition => Positions[0];
+
+    /// <summary>A single word of everyday English, neither an acronym nor rare (<see cref="DomainWeight"/>): a term only when
+    /// the model ranks it far above the rest (<see cref="RankingOptions.GeneralWordMargin"/>).</summary>
+    public bool GeneralWord { get; init; }
 }

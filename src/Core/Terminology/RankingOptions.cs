@@ -37,6 +37,12 @@ public sealed record RankingOptions
     /// </summary>
     public int EmbeddedCandidates { get; init; } = 20;
 
+    /// <summary>
+    /// A single word of everyday English (<see cref="PhraseCandidate.GeneralWord"/>) stays a candidate only when its score
+    /// exceeds every other candidate's by this much: the model ranks it far above its neighbours.
+    /// </summary>
+    public double GeneralWordMargin { get; init; } = 0.05;
+
     /// <summary>Weight of in-context similarity in the preliminary score: it is a noisier estimate of the final one.</summary>
     public double ShortlistSimilarityWeight { get; init; } = 0.5;
 }

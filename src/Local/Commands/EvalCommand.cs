@@ -88,6 +88,11 @@ public static class EvalCommand
                 c,
                 $"{report.DocumentsPerSecond:F1} docs/s ({report.Elapsed.TotalSeconds:F1} s); warm-up incl. model load " +
                 $"{load.Elapsed.TotalMilliseconds:F0} ms"));
+            var shape = TermShapeAudit.Measure([.. documents.Select(d => d.Text)], report.Predictions);
+            output.WriteLine(string.Create(
+                c,
+                $"top-10 terms starting or ending with a verb (by the tagger): {shape.VerbEdged}/{shape.Terms} " +
+                $"({shape.VerbEdgedShare * 100:F2} %); tagger {shape.TaggerMillisecondsPerDocument:F3} ms per document"));
             output.WriteLine("Data from the Inspec Database kindly supplied by The IET.");
             return 0;
         });

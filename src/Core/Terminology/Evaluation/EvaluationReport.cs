@@ -17,5 +17,8 @@ public sealed record EvaluationReport(
     TimeSpan Elapsed,
     IReadOnlyList<KeyphraseScores> PerDocument)
 {
+    /// <summary>The extracted phrases of each document, best first, in dataset order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Predictions { get; init; } = [];
+
     public double DocumentsPerSecond => Elapsed.TotalSeconds > 0 ? Documents / Elapsed.TotalSeconds : 0;
 }

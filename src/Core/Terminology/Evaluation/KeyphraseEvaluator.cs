@@ -23,6 +23,7 @@ public static class KeyphraseEvaluator
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var scores = new KeyphraseScores[documents.Count];
+        var predictions = new IReadOnlyList<string>[documents.Count];
         var watch = Stopwatch.StartNew();
         Parallel.For(
             0,
@@ -32,6 +33,7 @@ public static class KeyphraseEvaluator
             {
                 var document = documents[i];
                 var predicted = extractor.Extract(document.Text, top).Terms.Select(t => t.Term).ToList();
+                predictions[i] = predicted;
                 scores[i] = new KeyphraseScores(
                     document.Id,
                     KeyphraseMetrics.At(predicted, document.Keyphrases, 5),
@@ -48,6 +50,6 @@ public static class KeyphraseEvaluator
             new PrecisionRecall(at10.Precision, at10.Recall),
             at10.F1,
             watch.Elapsed,
-            scores);
+            scores) { Predictions = predictions };
     }
 }
