@@ -19,7 +19,13 @@ public sealed record PhraseCandidate(
     bool InTitle,
     int MaximalCount)
 {
-    public int Frequency => Positions.Count;
+    /// <summary>
+    /// Index of each bare use of a defined acronym that stands for this phrase (one word each; see
+    /// <see cref="AcronymLinker"/>). They count as occurrences of the phrase.
+    /// </summary>
+    public IReadOnlyList<int> AliasPositions { get; init; } = [];
 
-    public int FirstPosition => Positions[0];
+    public int Frequency => Positions.Count + AliasPositions.Count;
+
+    public int FirstPosition => AliasPositions.Count > 0 && AliasPositions[0] < Positions[0] ? AliasPositions[0] : Positions[0];
 }
