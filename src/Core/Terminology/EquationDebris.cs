@@ -23,14 +23,15 @@ public static class EquationDebris
     {
         ArgumentNullException.ThrowIfNull(word);
         var text = word.AsSpan();
+
+        // In a fraction or ratio, a one-letter lower-case symbol or a number beside no capital marks mathematics
+        // ("n/2", "x/y", "m/s", "spin-7/2"); names keep their capitals ("I/O", "A/D", "TCP/IP", the queue "M/D/1").
         var fraction = text.Contains('/');
+        var numbersAreMath = fraction && !text.ContainsAnyInRange('A', 'Z');
         foreach (var range in text.SplitAny('-', '/'))
         {
             var part = text[range];
-
-            // In a fraction or ratio, a number or a one-letter lower-case symbol marks mathematics ("n/2", "x/y",
-            // "m/s"); names keep their capitals ("I/O", "A/D", "TCP/IP").
-            if (fraction && (part.IsEmpty || IsNumber(part) || (part.Length == 1 && char.IsLower(part[0]))))
+            if (fraction && (part.IsEmpty || (part.Length == 1 && char.IsLower(part[0])) || (numbersAreMath && IsNumber(part))))
             {
                 return true;
             }

@@ -61,12 +61,7 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var document = DocumentTokenizer.Tokenize(text);
-        var candidates = CandidateExtractor.Extract(document, CandidateOptions);
-        if (Environment.GetEnvironmentVariable("TERM_NO_ACRONYMS") is null) // TEMP ablation
-        {
-            candidates = AcronymLinker.Link(document, candidates);
-        }
-
+        var candidates = AcronymLinker.Link(document, CandidateExtractor.Extract(document, CandidateOptions));
         if (candidates.Count == 0)
         {
             return new DocumentAnalysis(document, [], [], [], []);

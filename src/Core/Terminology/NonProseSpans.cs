@@ -77,12 +77,15 @@ public static class NonProseSpans
         return dot > 0 && dot < domain.Length - 2 && char.IsLetter(domain[dot + 1]);
     }
 
-    /// <summary>A dotted host name under a generic top-level domain, optionally with a path.</summary>
+    /// <summary>
+    /// A host name under a generic top-level domain with a path ("github.com/org/repo") or a sub-domain
+    /// ("cs.example.edu"). A bare second-level name ("Amazon.com", "dot.com") is a company's name in prose.
+    /// </summary>
     private static bool IsHost(ReadOnlySpan<char> token)
     {
         var slash = token.IndexOf('/');
         var host = slash >= 0 ? token[..slash] : token;
-        if (host.Length < 5 || !char.IsLetterOrDigit(host[0]))
+        if (host.Length < 5 || !char.IsLetterOrDigit(host[0]) || (slash < 0 && host.Count('.') < 2))
         {
             return false;
         }

@@ -90,6 +90,9 @@ public class TokenizerPaperTextTests
         }
 
         Assert.Contains("solver", lower);
+
+        // A company's name is no address: a host name needs a path or a sub-domain.
+        Assert.Contains("amazon.com", DocumentTokenizer.Tokenize("Retailers such as Amazon.com sell e-books.").Words.Select(w => w.Lower));
         Assert.Contains("proof", lower);
         Assert.Equal(3, document.Sentences.Count);
 
@@ -103,7 +106,7 @@ public class TokenizerPaperTextTests
     {
         const string text = "The wavenumber k0 sets the phase n\u03C0/2 of the dispersion relation xwhere the ratio n/2 and panel 2a "
             + "hold, the 2nd mode has width 5 \u03BCm or 6 \u00B5m, while Ti6Al4V alloys, 3D meshes, CO2 capture, L1 regularization, "
-            + "I/O bandwidth and word2vec embeddings stay.";
+            + "I/O bandwidth, M/D/1 queues and word2vec embeddings stay.";
 
         var words = Words(text);
         foreach (var debris in new[] { "k0", "n\u03C0/2", "xwhere", "n/2", "2a", "2nd", "\u03BCm", "\u00B5m" })
@@ -111,7 +114,7 @@ public class TokenizerPaperTextTests
             Assert.DoesNotContain(debris, words);
         }
 
-        foreach (var term in new[] { "Ti6Al4V", "3D", "CO2", "L1", "I/O", "word2vec", "wavenumber", "relation" })
+        foreach (var term in new[] { "Ti6Al4V", "3D", "CO2", "L1", "I/O", "M/D/1", "word2vec", "wavenumber", "relation" })
         {
             Assert.Contains(term, words);
         }
