@@ -46,6 +46,11 @@ public static class DocumentEmbedding
                 }
             }
 
+            foreach (var alias in candidate.AliasPositions)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(vector, segmentStates[segmentOfWord[alias]], vector);
+            }
+
             VectorMath.Normalize(vector);
             vectors[i] = vector;
         }

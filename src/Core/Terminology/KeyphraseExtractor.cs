@@ -61,7 +61,7 @@ public sealed class KeyphraseExtractor : ITerminologyExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
         var document = DocumentTokenizer.Tokenize(text);
-        var candidates = CandidateExtractor.Extract(document, CandidateOptions);
+        var candidates = AcronymLinker.Link(document, CandidateExtractor.Extract(document, CandidateOptions));
         if (candidates.Count == 0)
         {
             return new DocumentAnalysis(document, [], [], [], []);

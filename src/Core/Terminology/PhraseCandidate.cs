@@ -19,9 +19,15 @@ public sealed record PhraseCandidate(
     bool InTitle,
     int MaximalCount)
 {
-    public int Frequency => Positions.Count;
+    /// <summary>
+    /// Index of each bare use of a defined acronym that stands for this phrase (one word each; see
+    /// <see cref="AcronymLinker"/>). They count as occurrences of the phrase.
+    /// </summary>
+    public IReadOnlyList<int> AliasPositions { get; init; } = [];
 
-    public int FirstPosition => Positions[0];
+    public int Frequency => Positions.Count + AliasPositions.Count;
+
+    public int FirstPosition => AliasPositions.Count > 0 && AliasPositions[0] < Positions[0] ? AliasPositions[0] : Positions[0];
 
     /// <summary>A single word of everyday English, neither an acronym nor rare (<see cref="DomainWeight"/>): a term only when
     /// the model ranks it far above the rest (<see cref="RankingOptions.GeneralWordMargin"/>).</summary>

@@ -85,9 +85,11 @@ public static class StopWords
         using var reader = new StreamReader(stream);
         var snowball = WordlistLoader.GetSnowballWordSet(reader, LuceneVersion.LUCENE_48);
 
-        var set = new CharArraySet(LuceneVersion.LUCENE_48, snowball.Count + ScientificProse.Length, ignoreCase: true);
+        var size = snowball.Count + ScientificProse.Length + ScholarlyStopWords.Words.Count;
+        var set = new CharArraySet(LuceneVersion.LUCENE_48, size, ignoreCase: true);
         set.UnionWith(snowball);
         set.UnionWith(ScientificProse);
+        set.UnionWith(ScholarlyStopWords.Words);
         return set.AsReadOnly();
     }
 }

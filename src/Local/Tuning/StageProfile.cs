@@ -32,7 +32,7 @@ public static class StageProfile
             clock.Restart();
             var document = DocumentTokenizer.Tokenize(text);
             tokenize += Lap();
-            var found = CandidateExtractor.Extract(document, options);
+            var found = AcronymLinker.Link(document, CandidateExtractor.Extract(document, options));
             candidates += Lap();
             if (found.Count == 0)
             {

@@ -62,6 +62,62 @@ public class KeyphraseMetricsTests
     }
 
     [Fact]
+    public void Micro_average_divides_total_hits_by_total_predictions_and_references()
+    {
+        // A: 1 hit of 5 predicted, 2 references. B: 4 hits of 5 predicted, 8 references.
+        MatchCounts a = new(1, 5, 2), b = new(4, 5, 8);
+
+        var micro = KeyphraseMetrics.Micro([a, b]);
+        Assert.Equal(5.0 / 10, micro.Precision, 10);
+        Assert.Equal(5.0 / 10, micro.Recall, 10);
+        Assert.Equal(0.5, micro.F1, 10);
+
+        // Macro weighs the short reference list of A as much as the long one of B, and so differs.
+        var macroF1 = KeyphraseMetrics.Average([a.Scores, b.Scores]).F1;
+        Assert.Equal(((2 * 0.2 * 0.5 / 0.7) + (2 * 0.8 * 0.5 / 1.3)) / 2, macroF1, 10);
+        Assert.NotEqual(micro.F1, macroF1, 3);
+    }
+
+    [Fact]
+    public void Counts_take_distinct_stemmed_phrases_up_to_the_cut_off()
+    {
+        var counts = KeyphraseMetrics.Count(["Neural Network", "neural networks", "kernel"], ["neural networks", "graph", "graphs"], 5);
+
+        Assert.Equal(new MatchCounts(Hits: 1, Predicted: 2, References: 2), counts);
+        Assert.Equal(new PrecisionRecall(0.5, 0.5), counts.Scores);
+        Assert.Equal(new PrecisionRecall(0, 0), new MatchCounts(0, 0, 3).Scores);
+    }
+
+    [Fact]
+    public void Evaluator_reports_macro_and_micro_scores_at_5_10_and_15()
+    {
+        var documents = new[]
+        {
+            new LabeledDocument("a", "alpha", ["graph theory", "matching"]),
+            new LabeledDocument("b", "beta", ["p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8"]),
+        };
+        var extractor = new FixedExtractor(new Dictionary<string, string[]>
+        {
+            ["alpha"] = ["graph theory", "x", "y", "z", "w", "v", "u", "t", "s", "r", "matching"],
+            ["beta"] = ["p1", "p2", "p3", "p4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14", "p8"],
+        });
+
+        var report = KeyphraseEvaluator.Evaluate(extractor, documents, top: 15, workers: 1);
+
+        Assert.Equal([5, 10, 15], report.Cutoffs.Select(c => c.K));
+        var at5 = report.At(5);
+        Assert.Equal(new PrecisionRecall(5.0 / 10, 5.0 / 10), at5.Micro);
+        Assert.Equal(((2 * 0.2 * 0.5 / 0.7) + (2 * 0.8 * 0.5 / 1.3)) / 2, at5.MacroF1, 10);
+
+        // At 15, A predicted only 11 phrases: the micro denominator counts those, not 15.
+        var at15 = report.At(15);
+        Assert.Equal((2.0 + 5) / (11 + 15), at15.Micro.Precision, 10);
+        Assert.Equal((2.0 + 5) / (2 + 8), at15.Micro.Recall, 10);
+        Assert.Equal(new MatchCounts(2, 11, 2), report.PerDocument[0].CountsAt(15));
+        Assert.Equal(report.At(10).Macro, report.At10);
+    }
+
+    [Fact]
     public void Reference_lists_split_on_semicolons_across_line_breaks()
     {
         var phrases = InspecDataset.ParseKeyphrases("multiresolution adaptive approach; high-resolution methods; numerical " +

@@ -4,18 +4,19 @@ namespace Serverless.Core.Terminology.Evaluation;
 
 /// <summary>
 /// Runs an <see cref="ITerminologyExtractor"/> over labelled documents and scores it with
-/// <see cref="KeyphraseMetrics"/> at 5 and 10. Data from the Inspec Database kindly supplied by The IET.
+/// <see cref="KeyphraseMetrics"/> at each of <see cref="KeyphraseMetrics.Cutoffs"/>, macro- and micro-averaged.
+/// Data from the Inspec Database kindly supplied by The IET.
 /// </summary>
 public static class KeyphraseEvaluator
 {
     /// <param name="extractor">The extractor under test.</param>
     /// <param name="documents">Documents with reference phrases.</param>
-    /// <param name="top">Phrases requested per document; at least 10 for the @10 scores to mean anything.</param>
+    /// <param name="top">Phrases requested per document; at least 15 for the @15 scores to mean anything.</param>
     /// <param name="workers">Documents extracted in parallel.</param>
     public static EvaluationReport Evaluate(
         ITerminologyExtractor extractor,
         IReadOnlyList<LabeledDocument> documents,
-        int top = 10,
+        int top = 15,
         int workers = 1,
         CancellationToken cancellationToken = default)
     {
@@ -36,20 +37,16 @@ public static class KeyphraseEvaluator
                 predictions[i] = predicted;
                 scores[i] = new KeyphraseScores(
                     document.Id,
-                    KeyphraseMetrics.At(predicted, document.Keyphrases, 5),
-                    KeyphraseMetrics.At(predicted, document.Keyphrases, 10));
+                    [.. KeyphraseMetrics.Cutoffs.Select(k => KeyphraseMetrics.Count(predicted, document.Keyphrases, k))]);
             });
         watch.Stop();
 
-        var at5 = KeyphraseMetrics.Average(scores.Select(s => s.At5));
-        var at10 = KeyphraseMetrics.Average(scores.Select(s => s.At10));
-        return new EvaluationReport(
-            documents.Count,
-            new PrecisionRecall(at5.Precision, at5.Recall),
-            at5.F1,
-            new PrecisionRecall(at10.Precision, at10.Recall),
-            at10.F1,
-            watch.Elapsed,
-            scores) { Predictions = predictions };
+        var cutoffs = KeyphraseMetrics.Cutoffs.Select((k, c) =>
+        {
+            var macro = KeyphraseMetrics.Average(scores.Select(s => s.Counts[c].Scores));
+            var micro = KeyphraseMetrics.Micro(scores.Select(s => s.Counts[c]));
+            return new CutoffScores(k, new PrecisionRecall(macro.Precision, macro.Recall), macro.F1, micro);
+        });
+        return new EvaluationReport(documents.Count, [.. cutoffs], watch.Elapsed, scores) { Predictions = predictions };
     }
 }

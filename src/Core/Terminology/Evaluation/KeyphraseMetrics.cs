@@ -8,19 +8,19 @@ namespace Serverless.Core.Terminology.Evaluation;
 /// </summary>
 public static class KeyphraseMetrics
 {
-    public static PrecisionRecall At(IReadOnlyList<string> predicted, IReadOnlyList<string> references, int k)
+    /// <summary>The cut-offs the evaluation reports, as the published methods do.</summary>
+    public static IReadOnlyList<int> Cutoffs { get; } = [5, 10, 15];
+
+    public static PrecisionRecall At(IReadOnlyList<string> predicted, IReadOnlyList<string> references, int k) =>
+        Count(predicted, references, k).Scores;
+
+    /// <summary>Hits among the first <paramref name="k"/> distinct predictions, how many those are, and the distinct references.</summary>
+    public static MatchCounts Count(IReadOnlyList<string> predicted, IReadOnlyList<string> references, int k)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
-        var gold = Distinct(references);
+        var gold = Distinct(references).ToHashSet(StringComparer.Ordinal);
         var top = Distinct(predicted).Take(k).ToList();
-        if (top.Count == 0 || gold.Count == 0)
-        {
-            return new PrecisionRecall(0, 0);
-        }
-
-        var goldSet = gold.ToHashSet(StringComparer.Ordinal);
-        var hits = top.Count(goldSet.Contains);
-        return new PrecisionRecall((double)hits / top.Count, (double)hits / gold.Count);
+        return new MatchCounts(top.Count(gold.Contains), top.Count, gold.Count);
     }
 
     /// <summary>Stemmed phrases in first-seen order without repeats.</summary>
@@ -50,5 +50,23 @@ public static class KeyphraseMetrics
         }
 
         return (list.Average(s => s.Precision), list.Average(s => s.Recall), list.Average(s => s.F1));
+    }
+
+    /// <summary>
+    /// Micro average: total hits over total predictions and over total references, so a document with many references
+    /// weighs more. A document with no prediction still adds its references, as in the published evaluation scripts.
+    /// </summary>
+    public static PrecisionRecall Micro(IEnumerable<MatchCounts> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        long hits = 0, predicted = 0, references = 0;
+        foreach (var c in counts)
+        {
+            hits += c.Hits;
+            predicted += c.Predicted;
+            references += c.References;
+        }
+
+        return new PrecisionRecall(predicted == 0 ? 0 : (double)hits / predicted, references == 0 ? 0 : (double)hits / references);
     }
 }
