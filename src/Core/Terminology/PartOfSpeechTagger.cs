@@ -22,13 +22,15 @@ public static class PartOfSpeechTagger
         var words = document.Words;
         var surfaces = new string[words.Count];
         var starts = new bool[words.Count];
+        var breaks = new bool[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
             surfaces[i] = words[i].Surface;
             starts[i] = i == 0 || words[i].Sentence != words[i - 1].Sentence;
+            breaks[i] = starts[i] || words[i].BreaksBefore;
         }
 
-        return Tag(surfaces, starts, lexicon ?? TaggerLexicon.Default);
+        return Tag(surfaces, starts, breaks, lexicon ?? TaggerLexicon.Default);
     }
 
     /// <summary>Tags one sentence given as words.</summary>
@@ -41,10 +43,14 @@ public static class PartOfSpeechTagger
             starts[0] = true;
         }
 
-        return Tag(words, starts, lexicon ?? TaggerLexicon.Default);
+        return Tag(words, starts, starts, lexicon ?? TaggerLexicon.Default);
     }
 
-    private static PosTag[] Tag(IReadOnlyList<string> words, bool[] sentenceStarts, TaggerLexicon lexicon)
+    /// <param name="breaksBefore">
+    /// Punctuation before the word (a comma, a bracket) or a sentence start: the word after such a break is not what the
+    /// word before it governs ("Runge-Kutta schemes, a ..." is no verb taking "a" as its object).
+    /// </param>
+    private static PosTag[] Tag(IReadOnlyList<string> words, bool[] sentenceStarts, bool[] breaksBefore, TaggerLexicon lexicon)
     {
         var options = new PosTag[words.Count][];
         for (var i = 0; i < words.Count; i++)
@@ -58,7 +64,7 @@ public static class PartOfSpeechTagger
             var start = sentenceStarts[i];
             var previous = start ? PosTag.Other : tags[i - 1];
             var previousWord = start ? string.Empty : words[i - 1].ToLowerInvariant();
-            var next = i + 1 < words.Count && !sentenceStarts[i + 1] ? options[i + 1][0] : PosTag.Other;
+            var next = i + 1 < words.Count && !breaksBefore[i + 1] ? options[i + 1][0] : PosTag.Other;
             tags[i] = Choose(options[i], start, previous, previousWord, next);
         }
 

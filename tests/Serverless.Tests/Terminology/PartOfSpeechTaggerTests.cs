@@ -65,6 +65,16 @@ public class PartOfSpeechTaggerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_word_before_a_comma_does_not_take_what_follows_the_comma_as_its_object()
+    {
+        var document = DocumentTokenizer.Tokenize("We chose explicit Runge-Kutta schemes, a classic family, for the time steps.");
+        var tags = PartOfSpeechTagger.Tag(document);
+        var schemes = document.Words.ToList().FindIndex(w => w.Surface == "schemes");
+
+        Assert.Equal(PosTag.NNS, tags[schemes]);
+    }
+
+    [Fact]
     public void The_shipped_lexicon_loads_with_its_common_word_list()
     {
         var lexicon = TaggerLexicon.Default;
