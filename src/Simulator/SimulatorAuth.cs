@@ -106,7 +106,11 @@ internal sealed class SimulatorAuth
         }
 
         string token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-        _tokens[token] = Stopwatch.GetTimestamp() + (long)(_tokenLifetime.TotalSeconds * Stopwatch.Frequency);
+        if ((TokenEndpointFault)Volatile.Read(ref _fault) != TokenEndpointFault.RefusedToken)
+        {
+            _tokens[token] = Stopwatch.GetTimestamp() + (long)(_tokenLifetime.TotalSeconds * Stopwatch.Frequency);
+        }
+
         Interlocked.Increment(ref _counters.TokensIssued);
         context.Response.Headers.CacheControl = "no-store";
         await JsonBody.WriteAsync(

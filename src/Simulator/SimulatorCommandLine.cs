@@ -130,7 +130,7 @@ internal sealed class SimulatorCommandLine
 
     private readonly Option<TokenEndpointFault> _tokenFault = new("--token-fault")
     {
-        Description = "Make the token endpoint answer 500 (ServerError) or a body that is not JSON (BadJson).",
+        Description = "Token endpoint misbehaves: 500 (ServerError), a body that is not JSON (BadJson), tokens the API refuses (RefusedToken).",
         DefaultValueFactory = _ => Defaults.TokenEndpointFault,
     };
 

@@ -11,4 +11,7 @@ public enum TokenEndpointFault
 
     /// <summary>200 with a body that is not JSON.</summary>
     BadJson,
+
+    /// <summary>200 with a well-formed token the API then refuses (401), as a token for the wrong audience or scope is.</summary>
+    RefusedToken,
 }
