@@ -48,7 +48,7 @@ public sealed class CredentialsNeverLeakTests(ITestOutputHelper output)
         var texts = new List<(string Where, string Text)> { ("stdout", string.Join('\n', lines)), ("stderr", runner.StandardError) };
         output.WriteLine($"{test.Name}: {string.Join('\n', lines)}\n{runner.StandardError}");
 
-        JsonElement run = lines.Select(l => JsonDocument.Parse(l).RootElement.Clone()).Last(e => e.GetProperty("event").GetString() == "run");
+        JsonElement run = lines.Select(l => JsonDocument.Parse(l).RootElement.Clone()).Last(e => e.GetProperty("event").GetString() == "finished");
         string runId = run.GetProperty("runId").GetString()!;
         RunFiles files = run.GetProperty("results").Deserialize<RunFiles>(BlobResultStore.Json)!;
         var store = new BlobResultStore(new BlobServiceClient(Azurite.ConnectionString));

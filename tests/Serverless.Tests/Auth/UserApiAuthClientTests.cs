@@ -134,8 +134,9 @@ public sealed class UserApiAuthClientTests
 
             Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Reason));
             SimulatorStats stats = api.Snapshot();
+            // However many callers met the revoked token (one or all ten), one of them fetched the replacement for all.
             Assert.Equal(2, stats.TokensIssued);
-            Assert.Equal(10, stats.Unauthorized);
+            Assert.InRange(stats.Unauthorized, 1, 10);
         }
     }
 
