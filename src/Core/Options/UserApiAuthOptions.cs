@@ -7,7 +7,8 @@ namespace Serverless.Core.Options;
 /// </summary>
 public sealed class UserApiAuthOptions
 {
-    public const string Section = $"{UserApiOptions.Section}:Auth";
+    /// <summary>Not named Section: it is bound as UserApiOptions.Auth, not as a section of its own.</summary>
+    public const string SectionPath = $"{UserApiOptions.Section}:Auth";
 
     public const string DefaultHeaderName = "X-Api-Key";
 
@@ -37,5 +38,5 @@ public sealed class UserApiAuthOptions
         : Enum.TryParse(Mode.Trim(), ignoreCase: true, out UserApiAuthMode mode) && Enum.IsDefined(mode) && !int.TryParse(Mode, out _) ? mode
         : null;
 
-    public static string Key(string name) => $"{Section}:{name}";
+    public static string Key(string name) => $"{SectionPath}:{name}";
 }

@@ -85,7 +85,7 @@ public static class UserApiFailures
             UserApiCredentials.Withheld => $"unauthorized (401): no credentials sent, the run's API is not this process's " +
                 $"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}, the only API its credentials go to; not retried",
             _ when refreshed => $"unauthorized (401): the API refused the {sent} credentials, a freshly fetched token too; not retried",
-            _ => $"unauthorized (401): the API refused the {sent} credentials (check {UserApiAuthOptions.Section}); not retried",
+            _ => $"unauthorized (401): the API refused the {sent} credentials (check {UserApiAuthOptions.SectionPath}); not retried",
         };
     }
 

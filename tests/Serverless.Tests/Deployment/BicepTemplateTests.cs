@@ -54,6 +54,33 @@ public sealed class BicepTemplateTests
         Assert.Contains("systemKeys.blobs_extension", endpoint);
     }
 
+    [BicepFact]
+    public async Task User_API_secrets_are_Key_Vault_references_the_apps_identity_may_read_and_no_value_is_in_the_template()
+    {
+        List<JsonObject> resources = await CompiledResourcesAsync();
+
+        JsonNode vault = Single(resources, "Microsoft.KeyVault/vaults")["properties"]!;
+        Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
+        JsonObject grant = Assert.Single(resources, r => Type(r) == "Microsoft.Authorization/roleAssignments"
+            && r["properties"]!["roleDefinitionId"]!.ToJsonString().Contains("4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal));
+        Assert.Contains("Microsoft.KeyVault/vaults", grant["scope"]!.ToJsonString());
+        Assert.Contains("keyVaultReferenceIdentity", Single(resources, "Microsoft.Web/sites")["properties"]!.ToJsonString());
+
+        string settings = Assert.Single(resources, r => Type(r) == "Microsoft.Web/sites/config")["properties"]!.ToJsonString();
+        foreach (string key in new[] { "UserApi__Auth__Secret", "UserApi__Auth__ClientSecret" })
+        {
+            int at = settings.IndexOf($"\"{key}\"", StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{key} is not an app setting");
+            Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings[at..Math.Min(settings.Length, at + 300)]);
+        }
+
+        // No parameter carries a secret: the template and its parameters file hold names and URLs only.
+        string template = await File.ReadAllTextAsync(BicepCli.MainTemplate);
+        Assert.DoesNotContain("@secure()", template);
+        string parameters = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(BicepCli.MainTemplate)!, "main.parameters.json"));
+        Assert.DoesNotContain("SECRET", parameters, StringComparison.OrdinalIgnoreCase);
+    }
+
     static async Task<List<JsonObject>> CompiledResourcesAsync()
     {
         ScriptRun build = await ScriptRun.RunAsync(BicepCli.Path, "build", BicepCli.MainTemplate, "--stdout");
