@@ -115,4 +115,32 @@ public sealed class UserApiAuthValidationTests
         Assert.Contains("UserApi:Auth:Mode 'Kerberos' is not a known mode", runner.StandardError);
         Assert.DoesNotContain(Secret, runner.StandardError + string.Join('\n', stdout));
     }
+
+    [Fact]
+    public async Task The_runner_reads_credentials_from_user_secrets_too()
+    {
+        // APPDATA, when set, is where dotnet user-secrets keeps its files, on every OS.
+        DirectoryInfo appData = Directory.CreateTempSubdirectory("user-secrets-");
+        try
+        {
+            string folder = Path.Combine(appData.FullName, "Microsoft", "UserSecrets", "serverless-local-runner");
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(
+                Path.Combine(folder, "secrets.json"), $"{{ \"UserApi:Auth:Mode\": \"Bearer\", \"UserApi:Auth:Secret\": \" {Secret}\" }}");
+            using RunnerProcess runner = RunnerProcess.Start(
+                new Dictionary<string, string> { ["APPDATA"] = appData.FullName },
+                "users", "--count", "1", "--json", "--task-hub", Azurite.NewTaskHub("a"));
+            List<string> stdout = await runner.ReadAllLinesAsync(TimeSpan.FromMinutes(1));
+            int code = await runner.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+            // The secret's leading space is refused: proof the runner read the file, and that it says so without the value.
+            Assert.NotEqual(0, code);
+            Assert.Contains("UserApi:Auth:Secret (the bearer token) holds a control character or surrounding whitespace", runner.StandardError);
+            Assert.DoesNotContain(Secret, runner.StandardError + string.Join('\n', stdout));
+        }
+        finally
+        {
+            appData.Delete(recursive: true);
+        }
+    }
 }

@@ -61,9 +61,11 @@ public sealed class BicepTemplateTests
 
         JsonNode vault = Single(resources, "Microsoft.KeyVault/vaults")["properties"]!;
         Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
+        // Key Vault Secrets User (4633458b-…), granted on the vault to the app's identity.
         JsonObject grant = Assert.Single(resources, r => Type(r) == "Microsoft.Authorization/roleAssignments"
-            && r["properties"]!["roleDefinitionId"]!.ToJsonString().Contains("4633458b-17de-408a-b874-0445c86b69e6", StringComparison.Ordinal));
-        Assert.Contains("Microsoft.KeyVault/vaults", grant["scope"]!.ToJsonString());
+            && r["scope"]?.ToJsonString().Contains("Microsoft.KeyVault/vaults", StringComparison.Ordinal) == true);
+        Assert.Contains("secretsUserRoleId", grant["properties"]!["roleDefinitionId"]!.ToJsonString());
+        Assert.Contains("\"secretsUserRoleId\": \"4633458b-17de-408a-b874-0445c86b69e6\"", await CompiledTextAsync());
         Assert.Contains("keyVaultReferenceIdentity", Single(resources, "Microsoft.Web/sites")["properties"]!.ToJsonString());
 
         string settings = Assert.Single(resources, r => Type(r) == "Microsoft.Web/sites/config")["properties"]!.ToJsonString();
@@ -79,6 +81,13 @@ public sealed class BicepTemplateTests
         Assert.DoesNotContain("@secure()", template);
         string parameters = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(BicepCli.MainTemplate)!, "main.parameters.json"));
         Assert.DoesNotContain("SECRET", parameters, StringComparison.OrdinalIgnoreCase);
+    }
+
+    static async Task<string> CompiledTextAsync()
+    {
+        ScriptRun build = await ScriptRun.RunAsync(BicepCli.Path, "build", BicepCli.MainTemplate, "--stdout");
+        Assert.True(build.ExitCode == 0, build.Output);
+        return build.Output;
     }
 
     static async Task<List<JsonObject>> CompiledResourcesAsync()
