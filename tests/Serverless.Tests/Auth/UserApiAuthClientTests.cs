@@ -194,4 +194,26 @@ public sealed class UserApiAuthClientTests
             Assert.True(later.Succeeded, later.Reason);
         }
     }
+
+    [Fact]
+    public async Task A_run_pinned_to_another_API_gets_no_credentials_from_this_process()
+    {
+        AuthSimulator auth = AuthSimulator.For("ApiKey");
+        await using ApiSimulator own = await ApiSimulator.StartAsync(auth.Apply(Fast()));
+        await using ApiSimulator other = await ApiSimulator.StartAsync(AuthSimulator.For("ApiKey").Apply(Fast()));
+        (UserApiClient client, var services) = AuthSimulator.Client(own, auth.Settings(own));
+        await using (services)
+        {
+            var options = (Microsoft.Extensions.Options.IOptions<Serverless.Core.Options.UserApiOptions>)services.GetService(
+                typeof(Microsoft.Extensions.Options.IOptions<Serverless.Core.Options.UserApiOptions>))!;
+            var pinned = Serverless.Core.Options.UserApiSettings.From(options.Value) with { BaseUrl = other.BaseUrl.ToString() };
+
+            UserFetchOutcome outcome = await client.FetchAsync(1, pinned);
+
+            Assert.Equal(401, outcome.StatusCode);
+            Assert.Contains("no credentials sent", outcome.Reason);
+            Assert.Contains("UserApi:BaseUrl", outcome.Reason);
+            Assert.True((await client.FetchAsync(1)).Succeeded);
+        }
+    }
 }
