@@ -36,6 +36,22 @@ param taskHubName string = 'ServerlessHub'
 @description('Base address of the third-party user API (UserApi__BaseUrl).')
 param userApiBaseUrl string
 
+@description('How the app authenticates to the user API (UserApi__Auth__Mode); docs/user-api-auth.md.')
+@allowed(['None', 'ApiKey', 'Bearer', 'OAuthClientCredentials'])
+param userApiAuthMode string = 'None'
+
+@description('ApiKey mode: the header carrying the key (UserApi__Auth__HeaderName).')
+param userApiAuthHeaderName string = 'X-Api-Key'
+
+@description('OAuthClientCredentials mode: the token endpoint, https (UserApi__Auth__TokenUrl).')
+param userApiAuthTokenUrl string = ''
+
+@description('OAuthClientCredentials mode: the client id (UserApi__Auth__ClientId). An identifier, not a secret.')
+param userApiAuthClientId string = ''
+
+@description('OAuthClientCredentials mode: space-separated scopes to ask for (UserApi__Auth__Scope); empty for none.')
+param userApiAuthScope string = ''
+
 @description('User fetches in flight across a whole run (UserApi__MaxConcurrency). 20: the API bans clients at 50.')
 @minValue(1)
 @maxValue(1000)
@@ -93,6 +109,12 @@ var resultsContainerName = 'results'
 var storageAccountName = take('${namePrefix}${uniqueString(resourceGroup().id)}', 24)
 var deploymentContainerName = 'app-package'
 var functionAppName = '${namePrefix}-func-${uniqueString(resourceGroup().id)}'
+var keyVaultName = take('${namePrefix}-kv-${uniqueString(resourceGroup().id)}', 24)
+// Names of the secrets the operator puts in the vault (docs/user-api-auth.md); the template never sees their values.
+var userApiSecretName = 'user-api-secret'
+var userApiClientSecretName = 'user-api-client-secret'
+var needsSecret = contains(['ApiKey', 'Bearer'], userApiAuthMode)
+var needsClientSecret = userApiAuthMode == 'OAuthClientCredentials'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: '${namePrefix}-id'
@@ -133,6 +155,16 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    identityName: identity.name
+  }
+}
+
 // Every setting the app reads in Azure. The settings-coverage test (tests/Serverless.Tests/Deployment)
 // checks these names against the options classes; keep one `name: value` per line.
 var appSettings = {
@@ -151,6 +183,15 @@ var appSettings = {
   AzureFunctionsJobHost__extensions__durableTask__maxConcurrentOrchestratorFunctions: string(durableMaxConcurrentOrchestratorFunctions)
   UserApi__BaseUrl: userApiBaseUrl
   UserApi__MaxConcurrency: string(userApiMaxConcurrency)
+  UserApi__Auth__Mode: userApiAuthMode
+  UserApi__Auth__HeaderName: userApiAuthHeaderName
+  UserApi__Auth__TokenUrl: userApiAuthTokenUrl
+  UserApi__Auth__ClientId: userApiAuthClientId
+  UserApi__Auth__Scope: userApiAuthScope
+  // Key Vault references, resolved by the platform with the app's identity (keyVaultReferenceIdentity): the value never
+  // passes through the template, the deployment history or the app's configuration as plain text. Empty when the mode needs none.
+  UserApi__Auth__Secret: needsSecret ? '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${userApiSecretName})' : ''
+  UserApi__Auth__ClientSecret: needsClientSecret ? '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${userApiClientSecretName})' : ''
   UserFetch__MaxUsersPerRun: string(userFetchMaxUsersPerRun)
   UserFetch__ChunkSize: string(userFetchChunkSize)
   UserFetch__BatchSize: string(userFetchBatchSize)
@@ -177,7 +218,8 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     appSettings: appSettings
   }
-  // The host starts on creation and reads storage with the identity: let the grants exist first.
+  // The host starts on creation and reads storage with the identity: let the grants exist first. (The vault's grant
+  // is in the keyVault module, which the settings' references already wait for.)
   dependsOn: [
     storageRoles
   ]
@@ -203,5 +245,6 @@ module articleEvents 'modules/article-events.bicep' = {
 output FUNCTION_APP_NAME string = functionApp.outputs.name
 output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output KEY_VAULT_NAME string = keyVault.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.appInsightsName
 output ARTICLE_EVENTS_SUBSCRIBED bool = articleEvents.outputs.subscribed

@@ -111,6 +111,15 @@ public sealed class ApiSimulator : IAsyncDisposable
     /// <summary>Changes the injected server-error fraction (0..1) from the next request on.</summary>
     public void SetErrorRate(double errorRate) => _engine.SetErrorRate(errorRate);
 
+    /// <summary>Every issued access token stops working (401) from now on; new ones can be fetched.</summary>
+    public void RevokeTokens() => _engine.Auth.RevokeTokens();
+
+    /// <summary>Makes the token endpoint fail (or work again) from the next request on.</summary>
+    public void SetTokenEndpointFault(TokenEndpointFault fault) => _engine.Auth.SetTokenEndpointFault(fault);
+
+    /// <summary>The token endpoint, <c>{BaseUrl}oauth/token</c>, answering when <see cref="SimulatorOptions.ClientId"/> is set.</summary>
+    public Uri TokenUrl => new(BaseUrl, SimulatorAuth.TokenPath.TrimStart('/'));
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

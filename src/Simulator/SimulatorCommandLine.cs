@@ -96,13 +96,51 @@ internal sealed class SimulatorCommandLine
         DefaultValueFactory = _ => Defaults.BanCooldown.TotalSeconds,
     };
 
+    private readonly Option<string?> _apiKey = new("--api-key")
+    {
+        Description = "Require this API key (in --api-key-header) on every user request.",
+    };
+
+    private readonly Option<string> _apiKeyHeader = new("--api-key-header")
+    {
+        Description = "Header carrying the API key.",
+        DefaultValueFactory = _ => Defaults.ApiKeyHeader,
+    };
+
+    private readonly Option<string?> _bearerToken = new("--bearer-token")
+    {
+        Description = "Require Authorization: Bearer with this fixed token.",
+    };
+
+    private readonly Option<string?> _clientId = new("--client-id")
+    {
+        Description = "OAuth2 client credentials: the client id POST /oauth/token accepts (with --client-secret).",
+    };
+
+    private readonly Option<string?> _clientSecret = new("--client-secret")
+    {
+        Description = "OAuth2 client credentials: the client secret; user requests then need a token from /oauth/token.",
+    };
+
+    private readonly Option<double> _tokenLifetime = new("--token-lifetime-seconds")
+    {
+        Description = "How long an issued token works (expires_in).",
+        DefaultValueFactory = _ => Defaults.TokenLifetime.TotalSeconds,
+    };
+
+    private readonly Option<TokenEndpointFault> _tokenFault = new("--token-fault")
+    {
+        Description = "Token endpoint misbehaves: 500 (ServerError), a body that is not JSON (BadJson), tokens the API refuses (RefusedToken).",
+        DefaultValueFactory = _ => Defaults.TokenEndpointFault,
+    };
+
     public RootCommand Build()
     {
         var root = new RootCommand("Rate-limited third-party user API simulator (loopback only). Prints its base URL on the first stdout line.");
         Option[] options =
         [
             _port, _latency, _jitter, _limit, _retryAfter, _errorRate, _internalShare, _users, _seed, _ban, _banWindow, _banMin, _banRatio,
-            _banCooldown,
+            _banCooldown, _apiKey, _apiKeyHeader, _bearerToken, _clientId, _clientSecret, _tokenLifetime, _tokenFault,
         ];
         foreach (var option in options)
         {
@@ -135,7 +173,37 @@ internal sealed class SimulatorCommandLine
         BanMinRequests = parsed.GetValue(_banMin),
         BanRejectRatio = parsed.GetValue(_banRatio),
         BanCooldown = TimeSpan.FromSeconds(parsed.GetValue(_banCooldown)),
+        ApiKey = parsed.GetValue(_apiKey),
+        ApiKeyHeader = parsed.GetValue(_apiKeyHeader)!,
+        BearerToken = parsed.GetValue(_bearerToken),
+        ClientId = parsed.GetValue(_clientId),
+        ClientSecret = parsed.GetValue(_clientSecret),
+        TokenLifetime = TimeSpan.FromSeconds(parsed.GetValue(_tokenLifetime)),
+        TokenEndpointFault = parsed.GetValue(_tokenFault),
     };
+
+    /// <summary>Which credentials are required, never their values.</summary>
+    private static string AuthSummary(SimulatorOptions options)
+    {
+        var modes = new List<string>();
+        if (options.ApiKey is not null)
+        {
+            modes.Add($"API key in {options.ApiKeyHeader}");
+        }
+
+        if (options.BearerToken is not null)
+        {
+            modes.Add("fixed bearer token");
+        }
+
+        if (options.ClientId is not null)
+        {
+            modes.Add(string.Create(
+                CultureInfo.InvariantCulture, $"client credentials at {SimulatorAuth.TokenPath} ({options.TokenLifetime.TotalSeconds} s tokens)"));
+        }
+
+        return modes.Count == 0 ? "none" : string.Join(" or ", modes);
+    }
 
     private async Task<int> RunAsync(ParseResult parsed, CancellationToken stop)
     {
@@ -168,7 +236,7 @@ internal sealed class SimulatorCommandLine
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"simulator: latency {options.LatencyMs}±{options.LatencyJitterMs} ms, limit {options.ConcurrencyLimit}, " +
                 $"error rate {options.ErrorRate}, users {options.UserCount}, seed {options.Seed}, " +
-                $"ban {(options.BanEnabled ? "on" : "off")}; Ctrl+C to stop"));
+                $"ban {(options.BanEnabled ? "on" : "off")}, auth {AuthSummary(options)}; Ctrl+C to stop"));
 
             try
             {
@@ -182,7 +250,8 @@ internal sealed class SimulatorCommandLine
             var s = simulator.SnapshotCounters();
             await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"simulator: {s.Requests} requests in {s.ElapsedSeconds:F1} s: {s.Ok} ok, {s.TooManyRequests} 429, {s.Forbidden} 403, " +
-                $"{s.ServerErrors} 5xx, {s.NotFound} 404; max in flight {s.MaxInFlight}; bans {s.BanCount}"));
+                $"{s.ServerErrors} 5xx, {s.NotFound} 404, {s.Unauthorized} 401; max in flight {s.MaxInFlight}; bans {s.BanCount}; " +
+                $"tokens issued {s.TokensIssued}"));
         }
 
         return 0;

@@ -11,6 +11,9 @@ internal sealed class SimulatorCounters
     public long NotFound;
     public long ClientAborted;
     public long BanCount;
+    public long Unauthorized;
+    public long TokenRequests;
+    public long TokensIssued;
 
     public void Reset()
     {
@@ -22,5 +25,8 @@ internal sealed class SimulatorCounters
         Interlocked.Exchange(ref NotFound, 0);
         Interlocked.Exchange(ref ClientAborted, 0);
         Interlocked.Exchange(ref BanCount, 0);
+        Interlocked.Exchange(ref Unauthorized, 0);
+        Interlocked.Exchange(ref TokenRequests, 0);
+        Interlocked.Exchange(ref TokensIssued, 0);
     }
 }

@@ -15,6 +15,7 @@ internal static class SimulatorEndpoints
     public static void Map(IEndpointRouteBuilder routes, SimulatorEngine engine)
     {
         routes.MapGet("/users/{id}", (RequestDelegate)engine.HandleUserAsync);
+        routes.MapPost(SimulatorAuth.TokenPath, (RequestDelegate)engine.Auth.IssueTokenAsync);
 
         routes.MapGet("/health", static context =>
         {
@@ -54,6 +55,13 @@ internal static class SimulatorEndpoints
         routes.MapPost("/admin/lift-ban", context =>
         {
             engine.LiftBan();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
+
+        routes.MapPost("/admin/revoke-tokens", context =>
+        {
+            engine.Auth.RevokeTokens();
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });

@@ -21,6 +21,7 @@ internal sealed class SimulatorEngine
     private readonly SeededRandom _faults;
     private readonly SeededRandom _jitter;
     private readonly SimulatorCounters _counters = new();
+    private readonly SimulatorAuth _auth;
     private readonly HitCounter _hits;
     private readonly string _retryAfterHeader;
     private readonly int _banAfterRequests;
@@ -49,12 +50,24 @@ internal sealed class SimulatorEngine
         _hits = new HitCounter(options.UserCount);
         _banAfterRequests = options.BanAfterRequests;
         _banRetryAfterSeconds = options.BanRetryAfterSeconds;
+        _auth = new SimulatorAuth(options, _counters);
     }
+
+    public SimulatorAuth Auth => _auth;
 
     public async Task HandleUserAsync(HttpContext context)
     {
         var requests = Interlocked.Increment(ref _counters.Requests);
         var now = Stopwatch.GetTimestamp();
+        // A gateway checks credentials before anything else; a refused caller costs no slot and counts towards no ban.
+        if (!_auth.IsAuthorized(context.Request))
+        {
+            Interlocked.Increment(ref _counters.Unauthorized);
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"simulator\"";
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, "missing, wrong or expired credentials", null, null);
+            return;
+        }
+
         if (_ban is not null && requests == _banAfterRequests)
         {
             _ban.Impose(now);
@@ -213,6 +226,9 @@ internal sealed class SimulatorEngine
             CurrentInFlight = _gate.InFlight,
             ConcurrencyLimit = _gate.Limit,
             BanCount = Interlocked.Read(ref _counters.BanCount),
+            Unauthorized = Interlocked.Read(ref _counters.Unauthorized),
+            TokenRequests = Interlocked.Read(ref _counters.TokenRequests),
+            TokensIssued = Interlocked.Read(ref _counters.TokensIssued),
             IsBanned = banned,
             BanRemainingSeconds = remaining.TotalSeconds,
             DistinctIdsServed = _hits.Distinct,

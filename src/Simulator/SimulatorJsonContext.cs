@@ -13,4 +13,5 @@ namespace Serverless.Simulator;
 [JsonSerializable(typeof(SimulatorError))]
 [JsonSerializable(typeof(IdHits))]
 [JsonSerializable(typeof(LimitChanged))]
+[JsonSerializable(typeof(TokenIssued))]
 public sealed partial class SimulatorJsonContext : JsonSerializerContext;

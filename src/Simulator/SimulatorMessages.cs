@@ -10,3 +10,9 @@ public sealed record IdHits(int Id, int Ok);
 
 /// <summary>Answer of <c>POST /admin/limit/{n}</c>.</summary>
 public sealed record LimitChanged(int ConcurrencyLimit);
+
+/// <summary>Answer of <c>POST /oauth/token</c> (RFC 6749 §5.1).</summary>
+public sealed record TokenIssued(
+    [property: System.Text.Json.Serialization.JsonPropertyName("access_token")] string AccessToken,
+    [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
+    [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);

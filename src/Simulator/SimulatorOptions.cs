@@ -69,6 +69,27 @@ public sealed class SimulatorOptions
     /// </summary>
     public int? BanRetryAfterSeconds { get; set; }
 
+    /// <summary>API-key mode: when set, a request needs this key in <see cref="ApiKeyHeader"/> (or another accepted credential).</summary>
+    public string? ApiKey { get; set; }
+
+    public string ApiKeyHeader { get; set; } = "X-Api-Key";
+
+    /// <summary>Bearer mode: when set, <c>Authorization: Bearer</c> with this token is accepted.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>
+    /// Client-credentials mode: with <see cref="ClientSecret"/>, turns on <c>POST /oauth/token</c>, and requests need a token it issued.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>How long an issued token works (sent as <c>expires_in</c>, whole seconds).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Makes the token endpoint answer 500 or a body that is not JSON.</summary>
+    public TokenEndpointFault TokenEndpointFault { get; set; }
+
     /// <summary>
     /// Throws if the options describe something the simulator cannot honour, so a typo fails loudly at start rather than producing odd
     /// numbers.
@@ -95,6 +116,9 @@ public sealed class SimulatorOptions
         Require(BanRejectRatio is > 0 and <= 1, nameof(BanRejectRatio), BanRejectRatio, "must be within (0..1]");
         Require(BanCooldown >= TimeSpan.Zero, nameof(BanCooldown), BanCooldown, "must be >= 0");
         Require(BanAfterRequests >= 0, nameof(BanAfterRequests), BanAfterRequests, "must be >= 0 (0 = never)");
+        Require(TokenLifetime >= TimeSpan.FromSeconds(1), nameof(TokenLifetime), TokenLifetime, "must be at least 1 s");
+        Require((ClientId is null) == (ClientSecret is null), nameof(ClientSecret), "(hidden)", "and ClientId must be set together");
+        Require(!string.IsNullOrWhiteSpace(ApiKeyHeader), nameof(ApiKeyHeader), ApiKeyHeader, "must name a header");
         Require(BanRetryAfterSeconds is null or >= 0, nameof(BanRetryAfterSeconds), BanRetryAfterSeconds ?? 0, "must be >= 0 (0 = none)");
     }
 

@@ -27,6 +27,15 @@ public sealed class SimulatorStats
     /// <summary>404 responses: id outside 1..UserCount or not a number.</summary>
     public long NotFound { get; init; }
 
+    /// <summary>401 responses: a credential was required and missing, wrong or expired.</summary>
+    public long Unauthorized { get; init; }
+
+    /// <summary><c>POST /oauth/token</c> requests, answered or not.</summary>
+    public long TokenRequests { get; init; }
+
+    /// <summary>Access tokens issued by the token endpoint.</summary>
+    public long TokensIssued { get; init; }
+
     /// <summary>Admitted requests whose client went away before the answer was written.</summary>
     public long ClientAborted { get; init; }
 

@@ -10,6 +10,7 @@ using Serverless.Core.Storage;
 using Serverless.Core.Telemetry;
 using Serverless.Core.Terminology;
 using Serverless.Core.Users;
+using Serverless.Core.Users.Auth;
 
 namespace Serverless.Core.Hosting;
 
@@ -25,6 +26,7 @@ public static class ServerlessServiceCollectionExtensions
     {
         services.AddOptions<UserApiOptions>().Bind(configuration.GetSection(UserApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<UserApiOptions>, UserApiOptionsValidator>();
+        services.AddSingleton<IValidateOptions<UserApiOptions>, UserApiAuthValidator>();
         services.AddOptions<UserFetchOptions>().Bind(configuration.GetSection(UserFetchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArticleOptions>().Bind(configuration.GetSection(ArticleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResultStoreOptions>()
@@ -44,8 +46,17 @@ public static class ServerlessServiceCollectionExtensions
                     AllowAutoRedirect = false,
                 },
                 ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)))
+            // Credentials on every attempt (and a second send with a fresh token after a 401, which the metrics below count too).
+            .AddHttpMessageHandler(sp => new UserApiCredentialHandler(sp.GetRequiredService<UserApiCredentials>()))
             // Inside the client's pipeline, which wraps each send: counts every attempt on the wire.
             .AddHttpMessageHandler(() => new UserApiMetricsHandler());
+        services.AddSingleton<ClientCredentialsTokens>();
+        services.AddSingleton<UserApiCredentials>();
+        // The token endpoint gets the same connect guard and no redirects; ClientCredentialsTokens bounds each request itself.
+        services.AddHttpClient(ClientCredentialsTokens.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => GuardedConnect.Apply(
+                new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false },
+                ApiUrlPolicy.For(sp.GetRequiredService<IOptions<UserApiOptions>>().Value)));
 
         services.AddSingleton(
             _ => new BlobServiceClient(configuration[StorageConnectionKey] is { Length: > 0 } cs ? cs : "UseDevelopmentStorage=true"));

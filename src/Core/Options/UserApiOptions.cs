@@ -69,4 +69,7 @@ public sealed class UserApiOptions
 
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00")]
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Credentials (section <c>UserApi:Auth</c>). This process's, never a run's: see <see cref="UserApiAuthOptions"/>.</summary>
+    public UserApiAuthOptions Auth { get; set; } = new();
 }

@@ -5,6 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
 using Serverless.Core.Options;
+using Serverless.Core.Users.Auth;
 
 namespace Serverless.Core.Users;
 
@@ -37,6 +38,7 @@ public static class UserApiFailures
         TimeoutRejectedException t => $"attempt timed out after {Seconds(t.Timeout)} ({Attempts(attempts)})",
         RateLimiterRejectedException => $"the client-side rate limiter ({UserApiOptions.Section}:RequestsPerSecond) turned the request away",
         ResponseTooLargeException => e.Message,
+        AccessTokenException => $"no access token for the user API: {e.Message}; not attempted",
         HttpRequestException => $"transport error after {Attempts(attempts)}: {e.Message}",
         IOException => $"the connection failed while reading the response, after {Attempts(attempts)}: {e.Message}",
         _ => $"unexpected {e.GetType().Name} after {Attempts(attempts)}: {e.Message}",
@@ -49,6 +51,7 @@ public static class UserApiFailures
         return status switch
         {
             HttpStatusCode.NotFound => "not found (404): the API has no such user; not retried",
+            HttpStatusCode.Unauthorized => Unauthorized(response.RequestMessage),
             HttpStatusCode.Forbidden => "forbidden (403): the API refused us, a ban" +
                 (retryAfter is { } wait ? $" (Retry-After {Seconds(wait)})" : "") + "; not retried",
             HttpStatusCode.TooManyRequests => $"still rate limited (429) after {Attempts(attempts)}",
@@ -68,6 +71,22 @@ public static class UserApiFailures
         return response.Headers.TryGetValues("Location", out IEnumerable<string>? values) && values.FirstOrDefault() is { Length: > 0 } location
             ? $"the API redirected ({code}) to {ShownUrl(location)}; redirects are not followed"
             : $"the API answered {code}, a redirect without a location; redirects are not followed";
+    }
+
+    /// <summary>Which credentials the API refused (never their value), so the operator knows which setting to look at.</summary>
+    static string Unauthorized(HttpRequestMessage? request)
+    {
+        string mode = UserApiAuthOptions.Key(nameof(UserApiAuthOptions.Mode));
+        string? sent = request?.Options.TryGetValue(UserApiCredentials.SentKey, out string? value) == true ? value : null;
+        bool refreshed = request?.Options.TryGetValue(UserApiCredentials.RefreshedKey, out bool fresh) == true && fresh;
+        return sent switch
+        {
+            null => $"unauthorized (401): the API wants credentials and {mode} is None; not retried",
+            UserApiCredentials.Withheld => $"unauthorized (401): no credentials sent, the run's API is not this process's " +
+                $"{UserApiOptions.Section}:{nameof(UserApiOptions.BaseUrl)}, the only API its credentials go to; not retried",
+            _ when refreshed => $"unauthorized (401): the API refused the {sent} credentials, a freshly fetched token too; not retried",
+            _ => $"unauthorized (401): the API refused the {sent} credentials (check {UserApiAuthOptions.SectionPath}); not retried",
+        };
     }
 
     /// <summary>A URL as shown in reasons and logs: no credentials, query or fragment, no control characters, bounded in length.</summary>

@@ -12,12 +12,14 @@ namespace Serverless.Local.Runner;
 
 /// <summary>
 /// The runner's composition root: configuration as the Functions app sees it (environment variables such as
-/// <c>UserApi__MaxConcurrency</c>), plus command-line overrides, and the engine running Core's tasks.
+/// <c>UserApi__MaxConcurrency</c>) over the user secrets, plus command-line overrides, and the engine running Core's tasks.
 /// </summary>
 public static class LocalHost
 {
     public static IConfiguration BuildConfiguration(IDictionary<string, string?> overrides) =>
         new ConfigurationBuilder()
+            // Where a developer keeps the user API's credentials (dotnet user-secrets, docs/user-api-auth.md); the environment wins.
+            .AddUserSecrets(typeof(LocalHost).Assembly, optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides)
             .Build();

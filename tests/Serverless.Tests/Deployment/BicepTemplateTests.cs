@@ -54,6 +54,42 @@ public sealed class BicepTemplateTests
         Assert.Contains("systemKeys.blobs_extension", endpoint);
     }
 
+    [BicepFact]
+    public async Task User_API_secrets_are_Key_Vault_references_the_apps_identity_may_read_and_no_value_is_in_the_template()
+    {
+        List<JsonObject> resources = await CompiledResourcesAsync();
+
+        JsonNode vault = Single(resources, "Microsoft.KeyVault/vaults")["properties"]!;
+        Assert.True(vault["enableRbacAuthorization"]!.GetValue<bool>());
+        // Key Vault Secrets User (4633458b-…), granted on the vault to the app's identity.
+        JsonObject grant = Assert.Single(resources, r => Type(r) == "Microsoft.Authorization/roleAssignments"
+            && r["scope"]?.ToJsonString().Contains("Microsoft.KeyVault/vaults", StringComparison.Ordinal) == true);
+        Assert.Contains("secretsUserRoleId", grant["properties"]!["roleDefinitionId"]!.ToJsonString());
+        Assert.Contains("\"secretsUserRoleId\": \"4633458b-17de-408a-b874-0445c86b69e6\"", await CompiledTextAsync());
+        Assert.Contains("keyVaultReferenceIdentity", Single(resources, "Microsoft.Web/sites")["properties"]!.ToJsonString());
+
+        // The app settings reach the app's config resource as a module parameter: read them in the compiled text.
+        string[] compiled = (await CompiledTextAsync()).Split('\n');
+        foreach (string key in new[] { "UserApi__Auth__Secret", "UserApi__Auth__ClientSecret" })
+        {
+            string setting = Assert.Single(compiled, line => line.TrimStart().StartsWith($"\"{key}\":", StringComparison.Ordinal));
+            Assert.Contains("@Microsoft.KeyVault(SecretUri={0}secrets/{1})", setting);
+        }
+
+        // No parameter carries a secret: the template and its parameters file hold names and URLs only.
+        string template = await File.ReadAllTextAsync(BicepCli.MainTemplate);
+        Assert.DoesNotContain("@secure()", template);
+        string parameters = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(BicepCli.MainTemplate)!, "main.parameters.json"));
+        Assert.DoesNotContain("SECRET", parameters, StringComparison.OrdinalIgnoreCase);
+    }
+
+    static async Task<string> CompiledTextAsync()
+    {
+        ScriptRun build = await ScriptRun.RunAsync(BicepCli.Path, "build", BicepCli.MainTemplate, "--stdout");
+        Assert.True(build.ExitCode == 0, build.Output);
+        return build.Output;
+    }
+
     static async Task<List<JsonObject>> CompiledResourcesAsync()
     {
         ScriptRun build = await ScriptRun.RunAsync(BicepCli.Path, "build", BicepCli.MainTemplate, "--stdout");
