@@ -5,10 +5,9 @@ using Lucene.Net.Util;
 namespace Serverless.Core.Terminology;
 
 /// <summary>
-/// Words that never start, end or sit inside a key phrase. Without a part-of-speech tagger the stop list is
-/// what turns word runs into noun-phrase-like candidates, so it is larger than a search engine's: Lucene's
-/// Snowball English list (function words) plus the verbs, adverbs and vague modifiers that scientific
-/// abstracts use around their terms ("we propose a novel ... based on ...").
+/// Words that never start, end or sit inside a key phrase, whatever the tagger calls them: Lucene's Snowball English
+/// list (function words) plus the reporting verbs, adverbs and vague modifiers that scientific abstracts use around
+/// their terms ("we propose a novel ... based on ..."), where a tagger's noun or adjective reading would still be no term.
 /// </summary>
 public static class StopWords
 {
